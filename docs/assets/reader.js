@@ -1,0 +1,174 @@
+/* Term cards: hover, keyboard focus or a tap on a term shows its definition; Escape or a tap elsewhere closes it.
+   Without this script every linked term is still a plain link to its glossary entry. */
+(function () {
+  "use strict";
+
+  var TERM = "[data-bmd-term]:not(.bmd-card)";
+  var popover = null;
+  var trigger = null;
+  var hideTimer = null;
+  var lastPointer = "mouse";
+
+  function termOf(node) {
+    var el = node && node.closest ? node.closest(TERM) : null;
+    return el && !el.closest(".bmd-cards, .bmd-popover") ? el : null;
+  }
+
+  function inPopover(node) {
+    return !!(popover && node && popover.contains(node));
+  }
+
+  function cardFor(el) {
+    var id = el.getAttribute("data-bmd-term");
+    var cards = document.querySelectorAll(".bmd-cards .bmd-card");
+    for (var i = 0; i < cards.length; i++) {
+      if (cards[i].getAttribute("data-bmd-term") === id) return cards[i];
+    }
+    return null;
+  }
+
+  function place() {
+    if (!popover || !trigger) return;
+    var t = trigger.getBoundingClientRect();
+    var parent = popover.offsetParent ? popover.offsetParent.getBoundingClientRect() : { left: 0, top: 0 };
+    var width = popover.offsetWidth;
+    var viewport = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(t.left, viewport - width - 8));
+    popover.style.left = left - parent.left + "px";
+    popover.style.top = t.bottom - parent.top + 6 + "px";
+  }
+
+  function open(el) {
+    cancelHide();
+    if (trigger === el) return;
+    close(false);
+    var card = cardFor(el);
+    if (!card) return;
+    popover = document.createElement("span");
+    popover.className = "bmd-popover";
+    popover.setAttribute("role", "group");
+    popover.setAttribute("aria-label", "Definition: " + card.getAttribute("data-bmd-name"));
+    popover.innerHTML = card.innerHTML;
+    Array.prototype.forEach.call(popover.querySelectorAll("[id]"), function (n) {
+      n.removeAttribute("id");
+    });
+    // Right after the term, so Tab moves from the term into the card's link.
+    el.insertAdjacentElement("afterend", popover);
+    trigger = el;
+    el.setAttribute("aria-expanded", "true");
+    place();
+  }
+
+  function close(returnFocus) {
+    cancelHide();
+    if (!popover) return;
+    var was = trigger;
+    popover.remove();
+    popover = null;
+    trigger = null;
+    if (was) {
+      was.setAttribute("aria-expanded", "false");
+      was.removeAttribute("data-bmd-tapped");
+      if (returnFocus) was.focus();
+    }
+  }
+
+  function scheduleHide() {
+    cancelHide();
+    hideTimer = window.setTimeout(function () {
+      close(false);
+    }, 300);
+  }
+
+  function cancelHide() {
+    if (hideTimer) window.clearTimeout(hideTimer);
+    hideTimer = null;
+  }
+
+  /* Later occurrences are plain text in the HTML; here they become focusable so the keyboard reaches their card. */
+  function enhance() {
+    close(false);
+    Array.prototype.forEach.call(document.querySelectorAll(".bmd-term--quiet"), function (el) {
+      el.setAttribute("tabindex", "0");
+      el.setAttribute("role", "button");
+      el.setAttribute("aria-expanded", "false");
+      el.setAttribute("aria-describedby", "bmd-def-" + el.getAttribute("data-bmd-term"));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("a.bmd-term"), function (el) {
+      el.setAttribute("aria-expanded", "false");
+    });
+  }
+
+  document.addEventListener("mouseover", function (e) {
+    var el = termOf(e.target);
+    if (el) open(el);
+    else if (inPopover(e.target)) cancelHide();
+  });
+
+  document.addEventListener("mouseout", function (e) {
+    if (!popover) return;
+    var to = e.relatedTarget;
+    if ((termOf(e.target) === trigger || inPopover(e.target)) && !(termOf(to) === trigger || inPopover(to))) {
+      scheduleHide();
+    }
+  });
+
+  document.addEventListener("focusin", function (e) {
+    var el = termOf(e.target);
+    if (el) open(el);
+    else if (inPopover(e.target)) cancelHide();
+  });
+
+  document.addEventListener("focusout", function (e) {
+    if (!popover) return;
+    var to = e.relatedTarget;
+    if (!(termOf(to) === trigger || inPopover(to))) scheduleHide();
+  });
+
+  document.addEventListener("pointerdown", function (e) {
+    lastPointer = e.pointerType || "mouse";
+    if (popover && termOf(e.target) !== trigger && !inPopover(e.target)) close(false);
+  });
+
+  document.addEventListener("click", function (e) {
+    var el = termOf(e.target);
+    if (!el) return;
+    var touch = lastPointer === "touch" || lastPointer === "pen";
+    // A tap first shows the card (hover does not exist on touch); a second tap on the term follows the link.
+    if (touch && !(trigger === el && popover && el.hasAttribute("data-bmd-tapped"))) {
+      e.preventDefault();
+      open(el);
+      el.setAttribute("data-bmd-tapped", "");
+      return;
+    }
+    if (el.tagName !== "A") {
+      e.preventDefault();
+      if (trigger === el) close(false);
+      else open(el);
+    }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && popover) {
+      var focusWasInside = inPopover(document.activeElement) || document.activeElement === trigger;
+      close(focusWasInside);
+      return;
+    }
+    var el = termOf(e.target);
+    if (el && el.tagName !== "A" && (e.key === "Enter" || e.key === " ")) {
+      e.preventDefault();
+      if (trigger === el) close(false);
+      else open(el);
+    }
+  });
+
+  window.addEventListener("resize", place);
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(enhance); // Material's instant navigation swaps the page without a reload
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", enhance);
+  } else {
+    enhance();
+  }
+})();

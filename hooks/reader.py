@@ -1,0 +1,73 @@
+"""MkDocs hook: hands each build event to the bmdreader engine and turns its problems into MkDocs errors."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from bmdreader.problems import AnnotationError, Problem, Severity
+from bmdreader.reader import GLOSSARY_PAGE, Build
+from bmdreader.settings import read_settings
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+log = logging.getLogger("mkdocs.plugins.bmdreader")
+
+# One Build per build: set in on_config, which runs first on every (re)build of `mkdocs serve`.
+_state: dict[str, Any] = {}
+
+
+def _current() -> Build:
+    return _state["build"]
+
+
+def on_config(config: Any) -> Any:
+    _state.clear()
+    try:
+        settings = read_settings(config.extra)
+        _state["build"] = Build.load(Path(config.config_file_path).parent, settings)
+    except AnnotationError as err:
+        raise PluginError(_report(err.problems)) from None
+    return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    if files.get_file_from_path(GLOSSARY_PAGE) is not None:
+        raise PluginError(f"docs/{GLOSSARY_PAGE}: this page is generated from the glossary annotations; delete the file")
+    files.append(File.generated(config, GLOSSARY_PAGE, content=_current().glossary_markdown()))
+    return files
+
+
+def on_nav(nav: Any, config: Any, files: Files) -> Any:
+    _state["order"] = {page.url: i for i, page in enumerate(nav.pages)}
+    return nav
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    order = _state["order"].get(page.url, len(_state["order"]))
+    if not page.meta.get("essay_section"):
+        _current().record_page(page.url, page.title or "", order)
+        return html
+    return _current().weave(html, page.url, page.title or "", order, bool(page.meta.get("editorial_title")))
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    build = _current()
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or page.content is None:
+            continue
+        if file.src_uri == GLOSSARY_PAGE:
+            page.content = build.fill_glossary(page.content, page.url)
+        elif page.is_homepage:
+            page.content = build.fill_home(page.content, page.url)
+    for problem in build.warnings():
+        log.warning(str(problem))
+    return env
+
+
+def _report(problems: tuple[Problem, ...]) -> str:
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    count = f"{len(errors)} problems" if len(errors) > 1 else "1 problem"
+    return f"the annotations have {count}:\n" + "\n".join(f"  {p}" for p in problems)

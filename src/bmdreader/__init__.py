@@ -1,0 +1,1 @@
+"""An annotation engine that layers sidecar YAML (glossary terms, notes, ...) onto rendered essay pages."""

@@ -1,0 +1,76 @@
+"""Loads and validates the glossary file into a Glossary, or raises AnnotationError with every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Glossary, GlossaryFile, Term, Variant
+from .problems import AnnotationError, Problem
+from .records import RecordReader, parse_yaml
+
+
+def load_glossary(path: Path, shown_as: str) -> Glossary:
+    """Reads `path`; messages name the file as `shown_as` (its path relative to the project)."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise AnnotationError([Problem(shown_as, 0, f"cannot read the file: {err.strerror}")]) from None
+    node, problems = parse_yaml(data, shown_as)
+    if node is None:
+        raise AnnotationError(problems)
+    reader = RecordReader(shown_as)
+    parsed = reader.record(GlossaryFile, node)
+    if parsed is None:
+        raise AnnotationError(reader.problems)
+    problems = check_glossary(parsed, shown_as)
+    if problems:
+        raise AnnotationError(problems)
+    return Glossary(file=shown_as, categories=parsed.categories, terms=parsed.terms)
+
+
+def check_glossary(parsed: GlossaryFile, file: str) -> list[Problem]:
+    """The checks that span records: unique ids, references that resolve, variants owned once."""
+    problems = [
+        Problem(file, line, f'{kind} id "{id_}" is already used on line {first}; ids must be unique')
+        for kind, items in (("category", parsed.categories), ("term", parsed.terms))
+        for id_, line, first in _duplicates((i.id, i.line) for i in items)
+    ]
+    categories = {c.id for c in parsed.categories}
+    terms = {t.id for t in parsed.terms}
+    seen: dict[str, list[tuple[Variant, Term]]] = {}
+    for term in parsed.terms:
+        where = f'term "{term.id}"'
+        if term.category not in categories:
+            known = ", ".join(sorted(categories))
+            problems.append(Problem(file, term.line, f'{where}: unknown category "{term.category}"; use one of: {known}'))
+        for ref in term.related:
+            if ref == term.id:
+                problems.append(Problem(file, term.line, f"{where}: 'related' names the term itself; remove \"{ref}\""))
+            elif ref not in terms:
+                problems.append(Problem(file, term.line, f"{where}: 'related' names unknown term \"{ref}\"; add that term or fix the id"))
+        for variant in term.variants:
+            same = seen.setdefault(variant.text.casefold(), [])
+            for other, owner in same:
+                if _overlap(variant, other):
+                    whose = "this term" if owner is term else f'term "{owner.id}"'
+                    problems.append(Problem(file, variant.line, f'{where}: variant "{variant.text}" is already a variant of {whose} (line {other.line}); each variant belongs to one term'))
+                    break
+            same.append((variant, term))
+    return problems
+
+
+def _overlap(a: Variant, b: Variant) -> bool:
+    """Whether two variants with the same letters could match the same words."""
+    return a.text == b.text or a.case_rule != "exact" or b.case_rule != "exact"
+
+
+def _duplicates(items: Iterable[tuple[str, int]]) -> list[tuple[str, int, int]]:
+    seen: dict[str, int] = {}
+    found = []
+    for id_, line in items:
+        if id_ in seen:
+            found.append((id_, line, seen[id_]))
+        else:
+            seen[id_] = line
+    return found

@@ -1,0 +1,117 @@
+"""The typed model of the annotation files: frozen dataclasses that the loader fills and validates.
+
+The dataclasses are also the schema: the loader reads each field's type and metadata to know what the
+YAML may hold, so what is accepted and what is modelled cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+# Kinds of text, used as Annotated markers; the loader checks each kind its own way.
+ID = "id"  # lowercase letters, digits and single hyphens
+TEXT = "text"  # plain text, shown escaped
+MARKDOWN = "markdown"  # Markdown, rendered with raw HTML disabled
+URL = "url"  # an absolute http(s) URL
+
+Id = Annotated[str, ID]
+Text = Annotated[str, TEXT]
+Markdown = Annotated[str, MARKDOWN]
+Url = Annotated[str, URL]
+
+CaseRule = Literal["exact", "sentence", "ignore"]
+
+
+def doc(text: str, **extra: object) -> dict[str, object]:
+    """Field metadata: a description for error messages and the JSON Schema."""
+    return {"doc": text, **extra}
+
+
+def position() -> object:
+    """A field filled by the loader with the line the record starts on, not read from the YAML."""
+    return field(default=0, compare=False, metadata={"internal": True})
+
+
+@dataclass(frozen=True)
+class Source:
+    title: Text = field(metadata=doc("title of the work that supports the entry's facts"))
+    url: Url = field(metadata=doc("address of that work"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One way a term is written in the prose."""
+
+    SHORTHAND = "text"  # a bare string in the YAML stands for {text: ...}
+
+    text: Text = field(metadata=doc("the words as they stand in the prose"))
+    case: CaseRule | None = field(
+        default=None,
+        metadata=doc(
+            "exact: only as written; sentence: also with a capital first letter; ignore: any case. "
+            "Default: exact if the variant has a capital letter, else sentence"
+        ),
+    )
+    line: int = position()
+
+    @property
+    def case_rule(self) -> CaseRule:
+        if self.case is not None:
+            return self.case
+        return "exact" if any(c.isupper() for c in self.text) else "sentence"
+
+
+@dataclass(frozen=True)
+class Category:
+    id: Id = field(metadata=doc("identifier used by terms' 'category'"))
+    name: Text = field(metadata=doc("heading shown for the category"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class Term:
+    id: Id = field(metadata=doc("identifier, also the anchor of the glossary entry"))
+    name: Text = field(metadata=doc("display name"))
+    category: Id = field(metadata=doc("id of one of the file's categories"))
+    variants: tuple[Variant, ...] = field(metadata=doc("the forms under which the term appears in the prose"))
+    definition: Text = field(metadata=doc("one or two sentences for the card"))
+    explanation: Markdown = field(metadata=doc("the full entry, in Markdown"))
+    sources: tuple[Source, ...] = field(metadata=doc("where the entry's facts come from"))
+    expansion: Text | None = field(default=None, metadata=doc("the full form of an acronym"))
+    later: Markdown | None = field(default=None, metadata=doc("what changed after November 2017"))
+    related: tuple[Id, ...] = field(default=(), metadata=doc("ids of related terms"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    categories: tuple[Category, ...] = field(metadata=doc("the categories terms are grouped in"))
+    terms: tuple[Term, ...] = field(metadata=doc("the glossary terms"))
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The validated glossary, with the file it came from for messages."""
+
+    file: str
+    categories: tuple[Category, ...]
+    terms: tuple[Term, ...]
+
+    def term(self, term_id: str) -> Term:
+        return next(t for t in self.terms if t.id == term_id)
+
+    def category_name(self, category_id: str) -> str:
+        return next(c.name for c in self.categories if c.id == category_id)
+
+    def related(self, term_id: str) -> tuple[Term, ...]:
+        """Terms related either way, so that a link from A to B shows on B's entry too."""
+        own = self.term(term_id).related
+        back = [t.id for t in self.terms if term_id in t.related]
+        ids = list(dict.fromkeys([*own, *back]))
+        return tuple(sorted((self.term(i) for i in ids), key=lambda t: sort_key(t.name)))
+
+
+def sort_key(name: str) -> str:
+    return name.casefold()

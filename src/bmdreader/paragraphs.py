@@ -1,0 +1,26 @@
+"""Gives each top-level prose paragraph of a page a stable id and a visible number."""
+
+from __future__ import annotations
+
+from .htmltext import tokenize, walk
+from .render import paragraph_open
+from .site import Paragraph
+
+
+def number_paragraphs(fragment: str) -> tuple[str, tuple[Paragraph, ...]]:
+    """Numbers the <p> elements at the top of the fragment, in order; ids depend on the prose alone."""
+    out: list[str] = []
+    found: list[Paragraph] = []
+    text: list[str] | None = None
+    for token, around in walk(tokenize(fragment)):
+        if token.kind == "start" and token.tag == "p" and not around:
+            text = []
+            out.append(paragraph_open(token.attrs, len(found) + 1))
+            continue
+        if token.kind == "end" and token.tag == "p" and not around and text is not None:
+            found.append(Paragraph(len(found) + 1, " ".join("".join(text).split())))
+            text = None
+        elif token.kind == "text" and text is not None:
+            text.append(token.text)
+        out.append(token.markup)
+    return "".join(out), tuple(found)

@@ -1,0 +1,31 @@
+"""Problems found in annotation files or while anchoring them, each naming a file and a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"  # the annotation files cannot be read into a model
+    WARNING = "warning"  # the model does not fit the text; fails only a strict build
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class AnnotationError(Exception):
+    """Raised with every problem that stops loading, so that all of them are reported at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in problems))

@@ -1,0 +1,181 @@
+"""Reads YAML into the model's dataclasses, checking every field against its type, with line numbers."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+import yaml
+
+from .model import ID, MARKDOWN, TEXT, URL
+from .problems import Problem
+
+T = TypeVar("T")
+
+_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+_STR_TAG = "tag:yaml.org,2002:str"
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "empty",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def parse_yaml(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """Parses one YAML document into nodes (which keep their line numbers)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [Problem(file, line, "the file is not valid UTF-8 text; save it with UTF-8 encoding")]
+    try:
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        what = err.problem or "invalid YAML"
+        return None, [Problem(file, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
+    except yaml.YAMLError as err:
+        return None, [Problem(file, 0, f"YAML error: {err}")]
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        return None, [Problem(file, 0, "the file is empty; add its top-level keys or delete the file")]
+    if len(nodes) > 1:
+        return None, [Problem(file, line_of(nodes[1]), "the file holds more than one YAML document; remove the '---'")]
+    return nodes[0], []
+
+
+def line_of(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class RecordReader:
+    """Turns YAML nodes into instances of the model's dataclasses, collecting problems instead of raising."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node, label: str, message: str) -> None:
+        prefix = f"{label}: " if label else ""
+        self.problems.append(Problem(self.file, line_of(node), prefix + message))
+
+    def record(self, cls: type[T], node: yaml.Node, outer: str = "", index: int | None = None) -> T | None:
+        shorthand = getattr(cls, "SHORTHAND", None)
+        if shorthand and isinstance(node, yaml.ScalarNode):
+            key = yaml.ScalarNode(_STR_TAG, shorthand, node.start_mark, node.end_mark)
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [(key, node)], node.start_mark, node.end_mark)
+        label = _label(cls, node, outer, index)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, label, f"expected a mapping of keys to values, found {_describe(node)}")
+            return None
+        fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+        hints = get_type_hints(cls, include_extras=True)
+        values: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in fields:
+                hint = difflib.get_close_matches(str(key), fields, n=1)
+                advice = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(fields)}"
+                self.problem(key_node, label, f"unknown key '{key}'; {advice}")
+            elif key in values:
+                self.problem(key_node, label, f"key '{key}' is given twice; keep one")
+            else:
+                values[key] = value_node
+        kwargs: dict[str, Any] = {"line": line_of(node)} if "line" in {f.name for f in dataclasses.fields(cls)} else {}
+        ok = True
+        for name, f in fields.items():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if name not in values or _is_null(values[name]):
+                if required:
+                    described = f" ({f.metadata['doc']})" if f.metadata.get("doc") else ""
+                    self.problem(values.get(name, node), label, f"'{name}' is required{described}")
+                    ok = False
+                continue
+            before = len(self.problems)
+            value = self.value(hints[name], values[name], label, name)
+            if len(self.problems) > before:
+                ok = False
+            kwargs[name] = value
+        return cls(**kwargs) if ok else None
+
+    def value(self, hint: Any, node: yaml.Node, label: str, name: str) -> Any:
+        origin = get_origin(hint)
+        args = get_args(hint)
+        if origin in (Union, types.UnionType):
+            (inner,) = [a for a in args if a is not type(None)]
+            return self.value(inner, node, label, name)
+        if origin is tuple:
+            if not isinstance(node, yaml.SequenceNode):
+                self.problem(node, label, f"'{name}' must be a list, not {_describe(node)}")
+                return ()
+            if not node.value:
+                self.problem(node, label, f"'{name}' must not be an empty list; add an item or remove the key")
+                return ()
+            if dataclasses.is_dataclass(args[0]):
+                return tuple(self.record(args[0], item, label, i + 1) for i, item in enumerate(node.value))
+            return tuple(self.value(args[0], item, label, f"{name} item {i + 1}") for i, item in enumerate(node.value))
+        if origin is Literal:
+            text = self.text(node, label, name)
+            if text is not None and text not in args:
+                self.problem(node, label, f"'{name}' must be one of {', '.join(args)}, not '{text}'")
+            return text
+        if dataclasses.is_dataclass(hint):
+            return self.record(hint, node, label)
+        if origin is typing.Annotated:
+            text = self.text(node, label, name)
+            if text is not None:
+                self.check_kind(args[1], text, node, label, name)
+            return text
+        raise TypeError(f"the model uses a type the reader does not know: {hint!r}")
+
+    def text(self, node: yaml.Node, label: str, name: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR_TAG:
+            quote = "; put it in quotes" if isinstance(node, yaml.ScalarNode) else ""
+            self.problem(node, label, f"'{name}' must be text, not {_describe(node)}{quote}")
+            return None
+        text = node.value.strip()
+        if not text:
+            self.problem(node, label, f"'{name}' must not be empty")
+            return None
+        return text
+
+    def check_kind(self, kind: str, text: str, node: yaml.Node, label: str, name: str) -> None:
+        if kind == ID and not _ID_RE.fullmatch(text):
+            self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'abm-treaty', not '{text}'")
+        elif kind == URL and not _URL_RE.fullmatch(text):
+            self.problem(node, label, f"'{name}' must be a full http:// or https:// address, not '{text}'")
+        elif kind not in (ID, URL, TEXT, MARKDOWN):
+            raise TypeError(f"unknown text kind {kind!r}")
+
+
+def _label(cls: type, node: yaml.Node, outer: str, index: int | None) -> str:
+    """Names a record in messages the way an author finds it: by its id when it has one, else by position."""
+    if index is None and not outer:
+        return ""
+    kind = cls.__name__.lower()
+    own = f"{kind} {index}" if index is not None else kind
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                own = f'{kind} "{value.value}"'
+    return f"{outer}, {own}" if outer else own
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _TAG_NAMES.get(node.tag, "text")

@@ -1,0 +1,158 @@
+"""The one place that writes markup: every string from the annotation files is escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from .model import Glossary, Term
+from .safe_markdown import SafeMarkdown
+from .site import PageRecord, Section
+
+
+def attrs(pairs: Iterable[tuple[str, str | None]]) -> str:
+    return "".join(f" {k}" if v is None else f' {k}="{escape(v)}"' for k, v in pairs)
+
+
+def paragraph_open(existing: Sequence[tuple[str, str | None]], number: int) -> str:
+    """A prose paragraph's opening tag with its id and visible, linkable number."""
+    classes = " ".join(filter(None, [dict(existing).get("class"), "bmd-para"]))
+    kept = [(k, v) for k, v in existing if k not in ("id", "class")]
+    pid = paragraph_id(number)
+    return (
+        f"<p{attrs([('id', pid), ('class', classes), *kept])}>"
+        f'<a class="bmd-pnum" href="#{pid}" aria-label="Paragraph {number}">¶&#8239;{number}</a> '
+    )
+
+
+def paragraph_id(number: int) -> str:
+    return f"p{number}"
+
+
+def term_link(term: Term, text: str, href: str) -> str:
+    return (
+        f'<a class="bmd-term" href="{escape(href)}" data-bmd-term="{escape(term.id)}"'
+        f' aria-describedby="{definition_id(term)}">{escape(text, quote=False)}</a>'
+    )
+
+
+def term_mention(term: Term, text: str) -> str:
+    """A later occurrence: no link of its own, but the script gives it the same card."""
+    return f'<span class="bmd-term bmd-term--quiet" data-bmd-term="{escape(term.id)}">{escape(text, quote=False)}</span>'
+
+
+def definition_id(term: Term) -> str:
+    return f"bmd-def-{term.id}"
+
+
+def cards(terms: Sequence[Term], glossary_href: str) -> str:
+    """The definitions of the terms on a page, hidden until the script copies one into a card.
+
+    Spans, not paragraphs: the card is placed inside the paragraph that holds the term.
+
+    They stay in the page (not fetched) so cards work offline and screen readers get the definition
+    through aria-describedby; search skips them so the glossary page is what search finds.
+    """
+    if not terms:
+        return ""
+    items = "".join(
+        f'<div class="bmd-card" data-bmd-term="{escape(t.id)}" data-bmd-name="{escape(t.name)}">'
+        f'<span class="bmd-card__name">{escape(t.name)}{_expansion(t)}</span>'
+        f'<span class="bmd-card__definition" id="{definition_id(t)}">{escape(t.definition)}</span>'
+        f'<span class="bmd-card__more"><a href="{escape(glossary_href)}#{escape(t.id)}">Full entry<span class="bmd-sr"> for {escape(t.name)}</span> →</a></span>'
+        "</div>"
+        for t in terms
+    )
+    return f'\n<div class="bmd-cards" hidden data-search-exclude>{items}</div>\n'
+
+
+def _expansion(term: Term) -> str:
+    return f' <span class="bmd-card__expansion">({escape(term.expansion)})</span>' if term.expansion else ""
+
+
+def editorial_note(what: str) -> str:
+    return f'<p class="bmd-editorial" data-search-exclude><span class="bmd-editorial__label">Editorial title.</span> {escape(what)}</p>\n'
+
+
+def glossary_markdown(glossary: Glossary, intro: str) -> str:
+    """The generated glossary page: headings in Markdown (for the table of contents and search), bodies as placeholders."""
+    lines = ["---", "title: Glossary", "---", "", "# Glossary", "", escape(intro), "", "<!-- bmd:glossary-index -->", ""]
+    for term in sorted(glossary.terms, key=lambda t: t.name.casefold()):
+        lines += [f"## {_markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- bmd:entry {term.id} -->", ""]
+    return "\n".join(lines)
+
+
+def _markdown_text(text: str) -> str:
+    """Text that Markdown shows literally."""
+    escaped = escape(text, quote=False)
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~^=:" else c for c in escaped)
+
+
+def entry_placeholder(term_id: str) -> str:
+    return f"<!-- bmd:entry {term_id} -->"
+
+
+INDEX_PLACEHOLDER = "<!-- bmd:glossary-index -->"
+SECTIONS_PLACEHOLDER = "<!-- bmd:sections -->"
+
+
+def glossary_index(glossary: Glossary) -> str:
+    groups = []
+    for category in glossary.categories:
+        members = sorted((t for t in glossary.terms if t.category == category.id), key=lambda t: t.name.casefold())
+        if not members:
+            continue
+        links = ", ".join(f'<a href="#{escape(t.id)}">{escape(t.name)}</a>' for t in members)
+        groups.append(f"<dt>{escape(category.name)}</dt><dd>{links}</dd>")
+    return f'<nav class="bmd-glossary-index" aria-label="Terms by category"><dl>{"".join(groups)}</dl></nav>'
+
+
+def glossary_entry(term: Term, glossary: Glossary, appearances: Sequence[tuple[PageRecord, Sequence[int]]], md: SafeMarkdown, base: str) -> str:
+    """One entry's body; `base` leads from the glossary page to the site root."""
+    parts = ['<div class="bmd-entry">']
+    parts.append(
+        f'<p class="bmd-entry__meta"><span class="bmd-entry__category">{escape(glossary.category_name(term.category))}</span>'
+        + (f' · <span class="bmd-entry__expansion">{escape(term.expansion)}</span>' if term.expansion else "")
+        + "</p>"
+    )
+    parts.append(f'<p class="bmd-entry__definition">{escape(term.definition)}</p>')
+    parts.append(f'<div class="bmd-entry__explanation">{md.convert(term.explanation)}</div>')
+    if term.later:
+        parts.append(f'<div class="bmd-entry__later"><p class="bmd-entry__label">After November 2017</p>{md.convert(term.later)}</div>')
+    rows = [("Also written", ", ".join(f"“{escape(v.text)}”" for v in term.variants))]
+    related = glossary.related(term.id)
+    if related:
+        rows.append(("Related", ", ".join(f'<a href="#{escape(r.id)}">{escape(r.name)}</a>' for r in related)))
+    rows.append(("Appears in", _appearances(appearances, base)))
+    sources = "".join(f'<li><a href="{escape(s.url)}">{escape(s.title)}</a></li>' for s in term.sources)
+    rows.append(("Sources", f'<ul class="bmd-entry__sources">{sources}</ul>'))
+    parts.append('<dl class="bmd-entry__facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows) + "</dl>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _appearances(appearances: Sequence[tuple[PageRecord, Sequence[int]]], base: str) -> str:
+    if not appearances:
+        return "not in the essay's text"
+    groups = []
+    for page, numbers in appearances:
+        links = ", ".join(
+            f'<a href="{escape(base + page.url)}#{paragraph_id(n)}" aria-label="{escape(page.title)}, paragraph {n}">¶&#8239;{n}</a>'
+            for n in numbers
+        )
+        groups.append(f'<li><span class="bmd-entry__section">{escape(page.title)}</span>: {links}</li>')
+    return f'<ul class="bmd-entry__appears">{"".join(groups)}</ul>'
+
+
+def sections_table(sections: Sequence[Section], base: str) -> str:
+    rows = "".join(
+        f'<tr><td><a href="{escape(base + s.page.url)}">{escape(s.page.title)}</a>'
+        + (' <span class="bmd-editorial__label">(editorial title)</span>' if s.page.editorial else "")
+        + f'</td><td class="bmd-num">{len(s.page.paragraphs)}</td><td class="bmd-num">{s.words:,}</td><td class="bmd-num">{s.terms}</td></tr>'
+        for s in sections
+    )
+    return (
+        '<table class="bmd-sections"><caption>The essay’s sections</caption>'
+        '<thead><tr><th scope="col">Section</th><th scope="col">Paragraphs</th><th scope="col">Words</th>'
+        f'<th scope="col">Glossary terms</th></tr></thead><tbody>{rows}</tbody></table>'
+    )

@@ -1,0 +1,78 @@
+"""What the build learns about each page (paragraphs, term occurrences), gathered for the generated pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    term_id: str
+    paragraph: int | None  # None outside numbered prose paragraphs
+    text: str
+    linked: bool
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    url: str  # relative to the site root, like "tech-breakthrough/"
+    title: str
+    order: int  # position in the navigation, which is the reading order
+    editorial: bool
+    paragraphs: tuple[Paragraph, ...]
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Section:
+    page: PageRecord
+    words: int
+    terms: int
+
+
+@dataclass
+class SiteIndex:
+    """Filled page by page during a build; read once every page is in."""
+
+    pages: dict[str, PageRecord] = field(default_factory=dict)
+
+    def add(self, page: PageRecord) -> None:
+        self.pages[page.url] = page
+
+    def in_reading_order(self) -> list[PageRecord]:
+        return sorted(self.pages.values(), key=lambda p: p.order)
+
+    def sections(self) -> list[Section]:
+        return [
+            Section(p, p.words, len({o.term_id for o in p.occurrences}))
+            for p in self.in_reading_order()
+            if p.paragraphs
+        ]
+
+    def appearances(self, term_id: str) -> list[tuple[PageRecord, list[int]]]:
+        """Each page with the numbers of the paragraphs where the term occurs, in reading order."""
+        found = []
+        for page in self.in_reading_order():
+            numbers = sorted({o.paragraph for o in page.occurrences if o.term_id == term_id and o.paragraph is not None})
+            if numbers:
+                found.append((page, numbers))
+        return found
+
+    def unused(self, term_ids: Iterable[str]) -> list[str]:
+        used = {o.term_id for p in self.pages.values() for o in p.occurrences}
+        return [t for t in term_ids if t not in used]
