@@ -79,31 +79,41 @@ class RecordReader:
         fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
         hints = get_type_hints(cls, include_extras=True)
         values: dict[str, yaml.Node] = {}
+        found_before = len(self.problems)
+        misspelt: set[str] = set()  # keys an unknown key was taken for: their absence is already explained
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key not in fields:
                 hint = difflib.get_close_matches(str(key), fields, n=1)
                 advice = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(fields)}"
+                misspelt.update(hint)
                 self.problem(key_node, label, f"unknown key '{key}'; {advice}")
             elif key in values:
                 self.problem(key_node, label, f"key '{key}' is given twice; keep one")
             else:
                 values[key] = value_node
         kwargs: dict[str, Any] = {"line": line_of(node)} if "line" in {f.name for f in dataclasses.fields(cls)} else {}
-        ok = True
+        ok = len(self.problems) == found_before  # an unknown or repeated key spoils the record
+        missing = []
         for name, f in fields.items():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
             if name not in values or _is_null(values[name]):
                 if required:
-                    described = f" ({f.metadata['doc']})" if f.metadata.get("doc") else ""
-                    self.problem(values.get(name, node), label, f"'{name}' is required{described}")
                     ok = False
+                    if name in values:
+                        self.problem(values[name], label, f"'{name}' is required{_described(fields[name])}")
+                    elif name not in misspelt:
+                        missing.append(name)
                 continue
             before = len(self.problems)
             value = self.value(hints[name], values[name], label, name)
             if len(self.problems) > before:
                 ok = False
             kwargs[name] = value
+        if len(missing) == 1:
+            self.problem(node, label, f"'{missing[0]}' is required{_described(fields[missing[0]])}")
+        elif missing:
+            self.problem(node, label, "these keys are required: " + ", ".join(f"'{m}'" for m in missing))
         return cls(**kwargs) if ok else None
 
     def value(self, hint: Any, node: yaml.Node, label: str, name: str) -> Any:
@@ -167,6 +177,10 @@ def _label(cls: type, node: yaml.Node, outer: str, index: int | None) -> str:
             if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) and value.value:
                 own = f'{kind} "{value.value}"'
     return f"{outer}, {own}" if outer else own
+
+
+def _described(f: dataclasses.Field[Any]) -> str:
+    return f" ({f.metadata['doc']})" if f.metadata.get("doc") else ""
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -1,0 +1,63 @@
+"""The term matcher: longest match first, case rules per variant, whole words only, one pass."""
+
+import pytest
+
+from bmdreader.matcher import TermMatcher
+from bmdreader.model import Term, Variant
+
+
+def term(term_id: str, *variants: Variant | str) -> Term:
+    vs = tuple(v if isinstance(v, Variant) else Variant(v) for v in variants)
+    return Term(id=term_id, name=term_id, category="c", variants=vs, definition="d", explanation="e", sources=())
+
+
+TERMS = [
+    term("md", "missile defense", "missile defenses"),
+    term("mda", "Missile Defense Agency"),
+    term("aegis", "Aegis"),
+    term("ashore", "Aegis Ashore"),
+    term("aim", "aim"),
+    term("icbm", "ICBM", "ICBMs"),
+    term("abm", "Anti-Ballistic Missile (ABM) Treaty"),
+    term("cold", Variant("cold war", case="ignore")),
+    term("exact", Variant("hit-to-kill", case="exact")),
+]
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(m.term.id, text[m.start : m.end]) for m in TermMatcher(TERMS).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Missile Defense Agency said", [("mda", "Missile Defense Agency")]),
+        ("missile defenses and missile defense", [("md", "missile defenses"), ("md", "missile defense")]),
+        ("Missile defense works", [("md", "Missile defense")]),
+        ("MISSILE DEFENSE", []),
+        ("Aegis Ashore in Romania and Aegis ships", [("ashore", "Aegis Ashore"), ("aegis", "Aegis")]),
+        ("aegis ships", []),
+        ("The aim is", [("aim", "aim")]),
+        ("Aim high", [("aim", "Aim")]),
+        ("the AIM-9 missile", []),
+        ("claim", []),
+        ("ICBMs and an ICBM-range missile", [("icbm", "ICBMs"), ("icbm", "ICBM")]),
+        ("the Anti-Ballistic Missile (ABM) Treaty in return", [("abm", "Anti-Ballistic Missile (ABM) Treaty")]),
+        ("after the COLD WAR ended", [("cold", "COLD WAR")]),
+        ("Hit-to-kill and hit-to-kill", [("exact", "hit-to-kill")]),
+        ("missile\n  defense", [("md", "missile\n  defense")]),
+        ("antimissile defenses", []),
+    ],
+)
+def test_matches(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_no_terms_matches_nothing() -> None:
+    assert list(TermMatcher([]).find("anything at all")) == []
+
+
+def test_many_terms_one_pattern() -> None:
+    many = [term(f"t{i}", f"word{i}") for i in range(3000)]
+    matcher = TermMatcher(many)
+    assert [m.term.id for m in matcher.find("word1 word2999 word30000 word17")] == ["t1", "t2999", "t17"]
