@@ -27,6 +27,25 @@ class BuildResult:
 
 def mkdocs_build(project: Path, site: Path, strict: bool = True) -> BuildResult:
     cmd = [*MKDOCS, "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)] + (["--strict"] if strict else [])
+    return _run(cmd, project, site)
+
+
+# The command line cannot set site_url, which Material's instant navigation compares with the page's port.
+_BUILD_AT = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config(sys.argv[1], site_url=sys.argv[2], site_dir=sys.argv[3], strict=True))
+"""
+
+
+def mkdocs_build_at(project: Path, site: Path, site_url: str) -> BuildResult:
+    """A strict build of `project` as if published at `site_url`."""
+    cmd = [sys.executable, "-c", _BUILD_AT, str(project / "mkdocs.yml"), site_url, str(site)]
+    return _run(cmd, project, site)
+
+
+def _run(cmd: list[str], project: Path, site: Path) -> BuildResult:
     done = subprocess.run(cmd, cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
     return BuildResult(done.returncode, done.stdout + done.stderr, site)
 

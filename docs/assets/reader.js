@@ -8,6 +8,7 @@
   var trigger = null;
   var hideTimer = null;
   var lastPointer = "mouse";
+  var refocusing = false; // focus handed back to the term by Escape must not reopen its card
 
   function termOf(node) {
     var el = node && node.closest ? node.closest(TERM) : null;
@@ -69,7 +70,11 @@
     if (was) {
       was.setAttribute("aria-expanded", "false");
       was.removeAttribute("data-bmd-tapped");
-      if (returnFocus) was.focus();
+      if (returnFocus) {
+        refocusing = true;
+        was.focus();
+        refocusing = false;
+      }
     }
   }
 
@@ -115,7 +120,7 @@
 
   document.addEventListener("focusin", function (e) {
     var el = termOf(e.target);
-    if (el) open(el);
+    if (el && !refocusing) open(el);
     else if (inPopover(e.target)) cancelHide();
   });
 
@@ -137,6 +142,7 @@
     // A tap first shows the card (hover does not exist on touch); a second tap on the term follows the link.
     if (touch && !(trigger === el && popover && el.hasAttribute("data-bmd-tapped"))) {
       e.preventDefault();
+      e.stopPropagation(); // before Material's instant navigation, which listens further down
       open(el);
       el.setAttribute("data-bmd-tapped", "");
       return;
@@ -146,7 +152,7 @@
       if (trigger === el) close(false);
       else open(el);
     }
-  });
+  }, true);
 
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && popover) {

@@ -1,0 +1,42 @@
+"""axe-core on every page: no violations, with a card open as well as closed."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from tests.browser.conftest import PAGES
+
+
+def violations(page: Page) -> list[dict]:
+    result = Axe().run(page)
+    return result.response["violations"]
+
+
+def summary(found: list[dict]) -> str:
+    return json.dumps([{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in found], indent=1)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations(page: Page, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    found = violations(page)
+    assert found == [], summary(found)
+
+
+def test_no_axe_violations_with_a_card_open(page: Page, site_url: str) -> None:
+    page.goto(site_url + "tech-breakthrough/")
+    page.locator("article a.bmd-term").first.focus()
+    page.locator(".bmd-popover").wait_for()
+    found = violations(page)
+    assert found == [], summary(found)
+
+
+def test_no_axe_violations_on_a_narrow_screen(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(site_url + "glossary/")
+    found = violations(page)
+    assert found == [], summary(found)

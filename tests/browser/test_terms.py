@@ -1,0 +1,158 @@
+"""Term cards in a real browser: hover, keyboard, touch, Escape, the entry and back, no JavaScript, instant navigation."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import shut_network
+
+SECTION = "tech-breakthrough/"
+
+
+def first_term(page: Page, term_id: str):
+    return page.locator(f'article a.bmd-term[data-bmd-term="{term_id}"]').first
+
+
+def test_hover_opens_the_card_and_leaving_closes_it(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    card = page.locator(".bmd-popover")
+    expect(card).to_have_count(0)
+    term.hover()
+    expect(card).to_be_visible()
+    expect(card).to_contain_text("THAAD")
+    definition = page.locator("#bmd-def-thaad").text_content()
+    expect(card).to_contain_text(definition)
+    expect(term).to_have_attribute("aria-expanded", "true")
+    page.mouse.move(5, 5)
+    expect(card).to_have_count(0)
+    expect(term).to_have_attribute("aria-expanded", "false")
+
+
+def test_the_card_stays_open_while_the_pointer_moves_onto_it(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    first_term(page, "thaad").hover()
+    card = page.locator(".bmd-popover")
+    card.hover()
+    page.wait_for_timeout(500)
+    expect(card).to_be_visible()
+
+
+def test_keyboard_focus_opens_the_card_tab_reaches_its_link_escape_closes(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    term.focus()
+    card = page.locator(".bmd-popover")
+    expect(card).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(card.get_by_role("link")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(card).to_have_count(0)
+    expect(term).to_be_focused()
+
+
+def test_the_term_describes_itself_to_screen_readers(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    described = term.get_attribute("aria-describedby")
+    assert described == "bmd-def-thaad"
+    assert page.locator(f"#{described}").text_content().strip()
+
+
+def test_later_occurrences_are_reached_by_keyboard_too(page: Page, site_url: str) -> None:
+    page.goto(site_url + "introduction/")
+    quiet = page.locator("article .bmd-term--quiet").first
+    expect(quiet).to_have_attribute("role", "button")
+    expect(quiet).to_have_attribute("tabindex", "0")
+    quiet.focus()
+    card = page.locator(".bmd-popover")
+    expect(card).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(card).to_have_count(0)
+    page.keyboard.press("Enter")
+    expect(card).to_be_visible()
+
+
+def test_tap_opens_the_card_tap_elsewhere_closes_it(new_context, site_url: str, outside_requests: list[str]) -> None:
+    context = new_context(has_touch=True, is_mobile=True, viewport={"width": 375, "height": 740})
+    shut_network(context, outside_requests)
+    page = context.new_page()
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    term.scroll_into_view_if_needed()
+    term.tap()
+    card = page.locator(".bmd-popover")
+    expect(card).to_be_visible()
+    assert page.url == site_url + SECTION  # the tap showed the card instead of leaving the page
+    box = card.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.locator("article h1").tap()
+    expect(card).to_have_count(0)
+    term.tap()
+    card.get_by_role("link").tap()
+    expect(page).to_have_url(re.compile(r"/glossary/#thaad$"))
+
+
+def test_entry_link_lands_on_the_entry_and_back_returns(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    term.hover()
+    page.locator(".bmd-popover").get_by_role("link").click()
+    expect(page).to_have_url(site_url + "glossary/#thaad")
+    entry = page.locator("#thaad")
+    expect(entry).to_be_in_viewport()
+    expect(entry).to_contain_text("THAAD")
+    page.go_back()
+    expect(page).to_have_url(site_url + SECTION)
+    expect(first_term(page, "thaad")).to_be_in_viewport()
+
+
+def test_clicking_a_term_with_the_mouse_goes_to_its_entry(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    first_term(page, "gmd").click()
+    expect(page).to_have_url(site_url + "glossary/#gmd")
+    expect(page.locator("#gmd")).to_be_in_viewport()
+
+
+def test_without_javascript_terms_are_plain_links(new_context, site_url: str, outside_requests: list[str]) -> None:
+    context = new_context(java_script_enabled=False)
+    shut_network(context, outside_requests)
+    page = context.new_page()
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    expect(term).to_have_attribute("href", "../glossary/#thaad")
+    term.hover()
+    expect(page.locator(".bmd-popover")).to_have_count(0)
+    expect(page.locator(".bmd-cards")).to_be_hidden()
+    term.click()
+    expect(page).to_have_url(site_url + "glossary/#thaad")
+    expect(page.locator("#thaad")).to_be_in_viewport()
+
+
+def test_cards_work_after_instant_navigation(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")  # instant navigation starts once the sitemap is in
+    page.evaluate("window.__stayed = true")
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Tech Breakthrough").click()
+    expect(page).to_have_url(site_url + SECTION)
+    assert page.evaluate("window.__stayed === true"), "the page was reloaded: instant navigation is off"
+    first_term(page, "thaad").hover()
+    expect(page.locator(".bmd-popover")).to_be_visible()
+    quiet = page.locator("article .bmd-term--quiet").first
+    expect(quiet).to_have_attribute("tabindex", "0")
+
+
+@pytest.mark.parametrize("term_id", ["gmd", "thaad", "epaa", "abm-treaty"])
+def test_key_terms_link_to_their_entries(page: Page, site_url: str, term_id: str) -> None:
+    page.goto(site_url + "glossary/")
+    appearances = page.locator(f"#{term_id} + .bmd-entry dd ul.bmd-entry__appears a")
+    assert appearances.count() >= 1
+    href = appearances.first.get_attribute("href")
+    page.goto(urljoin(site_url + "glossary/", href))
+    paragraph = page.locator(":target")
+    expect(paragraph).to_have_class(re.compile("bmd-para"))
+    expect(paragraph.locator(f'[data-bmd-term="{term_id}"]').first).to_be_visible()

@@ -1,0 +1,206 @@
+"""Build tests: small real sites in a temporary folder, built with the MkDocs command line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from tests.conftest import ROOT, BuildResult, mkdocs_build
+
+GLOSSARY = dedent(
+    """\
+    categories:
+      - id: system
+        name: Weapons and systems
+      - id: concept
+        name: Strategic concepts
+    terms:
+      - id: thaad
+        name: THAAD
+        expansion: Terminal High Altitude Area Defense
+        category: system
+        variants: [Terminal High Altitude Area Defense (THAAD) system, THAAD system, THAAD]
+        definition: A missile defense system that intercepts missiles at the end of their flight.
+        explanation: It is *fielded* by the U.S. Army.
+        related: [deterrence]
+        sources:
+          - {title: THAAD fact sheet, url: "https://www.mda.mil/system/thaad.html"}
+      - id: deterrence
+        name: Deterrence
+        category: concept
+        variants: [deterrence]
+        definition: Preventing an attack by the threat of a response.
+        explanation: A long story.
+        sources:
+          - {title: Deterrence, url: "https://example.org/deterrence"}
+    """
+)
+
+PAGES = {
+    "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
+    "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
+    "two.md": "---\nessay_section: true\n---\n\n# Two about THAAD\n\nDeterrence matters. THAAD `THAAD` too.\n",
+}
+
+
+def write_site(root: Path, glossary: str = GLOSSARY, pages: dict[str, str] | None = None, reader: str = "{}") -> Path:
+    (root / "docs").mkdir(parents=True)
+    (root / "annotations").mkdir()
+    (root / "annotations" / "glossary.yml").write_text(glossary, encoding="utf-8")
+    for name, text in (pages or PAGES).items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    nav = "".join(f"  - {name}\n" for name in (pages or PAGES)) + "  - glossary.md\n"
+    (root / "mkdocs.yml").write_text(
+        dedent(
+            f"""\
+            site_name: Test
+            site_url: http://127.0.0.1/
+            theme:
+              name: material
+              font: false
+            hooks:
+              - {ROOT / "hooks" / "reader.py"}
+            extra:
+              reader: {reader}
+            markdown_extensions: [attr_list, toc]
+            """
+        )
+        + "nav:\n"
+        + nav,
+        encoding="utf-8",
+    )
+    return root
+
+
+def build(tmp_path: Path, **kwargs: object) -> BuildResult:
+    project = write_site(tmp_path / "project", **kwargs)  # type: ignore[arg-type]
+    return mkdocs_build(project, tmp_path / "site")
+
+
+def test_terms_are_linked_first_per_section(tmp_path: Path) -> None:
+    result = build(tmp_path)
+    assert result.returncode == 0, result.output
+    one = result.page("one/index.html")
+    assert '<a class="bmd-term" href="../glossary/#thaad" data-bmd-term="thaad" aria-describedby="bmd-def-thaad">Terminal High Altitude Area Defense (THAAD) system</a>' in one
+    assert '<span class="bmd-term bmd-term--quiet" data-bmd-term="thaad">THAAD</span>' in one
+    two = result.page("two/index.html")
+    # a new section links again; the heading and the code span are left alone
+    assert '<a class="bmd-term" href="../glossary/#thaad"' in two
+    assert "<code>THAAD</code>" in two
+    assert re.search(r"<h1[^>]*>Two about THAAD", two)
+
+
+def test_all_mode_links_every_occurrence(tmp_path: Path) -> None:
+    result = build(tmp_path, reader="{link_terms: all}")
+    assert result.returncode == 0, result.output
+    assert "bmd-term--quiet" not in result.page("one/index.html")
+    assert result.page("one/index.html").count('<a class="bmd-term"') == 3
+
+
+def test_paragraphs_are_numbered_and_cards_are_on_the_page(tmp_path: Path) -> None:
+    result = build(tmp_path)
+    one = result.page("one/index.html")
+    assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1">' in one
+    assert '<p id="p2" class="bmd-para">' in one
+    assert '<div class="bmd-cards" hidden data-search-exclude>' in one
+    assert '<span class="bmd-card__definition" id="bmd-def-thaad">A missile defense system' in one
+    assert "Editorial title." in one
+
+
+def test_glossary_page_lists_entries_with_appearances(tmp_path: Path) -> None:
+    result = build(tmp_path)
+    glossary = result.page("glossary/index.html")
+    assert 'id="thaad"' in glossary and 'id="deterrence"' in glossary
+    # alphabetical: Deterrence before THAAD
+    assert glossary.index('id="deterrence"') < glossary.index('id="thaad"')
+    thaad = glossary[glossary.index('id="thaad"') :]
+    appears = re.search(r"<dt>Appears in</dt><dd>(.*?)</dd>", thaad).group(1)
+    assert re.findall(r'href="([^"]+)"', appears) == ["../one/#p1", "../one/#p2", "../two/#p1"]
+    # related both ways
+    deterrence = glossary[glossary.index('id="deterrence"') : glossary.index('id="thaad"')]
+    assert '<a href="#thaad">THAAD</a>' in deterrence
+    assert '<a href="https://www.mda.mil/system/thaad.html">THAAD fact sheet</a>' in thaad
+    assert "<em>fielded</em>" in thaad
+
+
+def test_glossary_is_in_the_search_index(tmp_path: Path) -> None:
+    result = build(tmp_path)
+    index = result.page("search/search_index.json")
+    assert "glossary/#thaad" in index
+    assert "Preventing an attack by the threat of a response." in index
+
+
+def test_home_lists_sections_with_their_length(tmp_path: Path) -> None:
+    result = build(tmp_path)
+    home = result.page("index.html")
+    assert '<a href="one/">One</a> <span class="bmd-editorial__label">(editorial title)</span></td><td class="bmd-num">2</td><td class="bmd-num">15</td>' in home
+    assert "<!-- bmd:sections -->" not in home
+
+
+def test_markup_from_annotations_is_inert(tmp_path: Path) -> None:
+    evil = GLOSSARY.replace(
+        "definition: Preventing an attack by the threat of a response.",
+        "definition: '<script>alert(1)</script><img src=x onerror=alert(2)>'",
+    ).replace("explanation: A long story.", "explanation: '<script>alert(3)</script> [x](javascript:alert(4))'")
+    result = build(tmp_path, glossary=evil)
+    assert result.returncode == 0, result.output
+    for page in ("one/index.html", "glossary/index.html"):
+        html = result.page(page)
+        assert "<script>alert" not in html and "<img src=x" not in html and "javascript:" not in html
+        assert "&lt;script&gt;alert(" in html
+
+
+def test_unused_term_fails_a_strict_build(tmp_path: Path) -> None:
+    glossary = GLOSSARY + (
+        "  - id: gmd\n    name: GMD\n    category: system\n    variants: [GMD]\n    definition: d\n"
+        "    explanation: e\n    sources: [{title: t, url: 'https://example.org/'}]\n"
+    )
+    result = build(tmp_path, glossary=glossary)
+    assert result.returncode == 1
+    assert 'WARNING -  annotations/glossary.yml:25: term "gmd": none of its variants occurs in the text; fix the variants or remove the term' in result.output
+    assert "Aborted with 1 warnings in strict mode!" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda g: g.replace("name: THAAD", "nme: THAAD"), "annotations/glossary.yml:8: term \"thaad\": unknown key 'nme'; did you mean 'name'?"),
+        (lambda g: g.replace("related: [deterrence]", "related: [gmd]"), 'annotations/glossary.yml:7: term "thaad": \'related\' names unknown term "gmd"; add that term or fix the id'),
+        (lambda g: g + "  - id: thaad\n", "annotations/glossary.yml:25: term \"thaad\": these keys are required: 'name', 'category', 'variants', 'definition', 'explanation', 'sources'"),
+        (lambda g: g.replace("categories:", "categories: ["), "annotations/glossary.yml:2: YAML syntax error: expected the node content, but found '-'; check indentation, colons and quotes"),
+        (lambda g: "", "annotations/glossary.yml: the file is empty; add its top-level keys or delete the file"),
+    ],
+)
+def test_bad_annotations_stop_the_build_with_one_clear_message(tmp_path: Path, change, message: str) -> None:
+    result = build(tmp_path, glossary=change(GLOSSARY))
+    assert result.returncode == 1
+    assert f"ERROR   -  the annotations have 1 problem:\n  {message}\n" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_bad_setting_is_reported(tmp_path: Path) -> None:
+    result = build(tmp_path, reader="{link_terms: some}")
+    assert result.returncode == 1
+    assert "mkdocs.yml: extra.reader.link_terms must be one of first, all, not 'some'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_glossary_file_is_reported(tmp_path: Path) -> None:
+    project = write_site(tmp_path / "project")
+    (project / "annotations" / "glossary.yml").unlink()
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    assert "annotations/glossary.yml: cannot read the file: No such file or directory" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_hand_written_glossary_page_is_refused(tmp_path: Path) -> None:
+    result = build(tmp_path, pages={**PAGES, "glossary.md": "# Mine\n"})
+    assert result.returncode == 1
+    assert "docs/glossary.md: this page is generated from the glossary annotations; delete the file" in result.output
+    assert "Traceback" not in result.output

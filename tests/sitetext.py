@@ -1,0 +1,52 @@
+"""Reads the built site's pages back as text, leaving out what the reader adds (numbers, cards, notes)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+ADDED = {"bmd-pnum", "bmd-cards", "bmd-editorial", "headerlink", "bmd-popover"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _ArticleText(HTMLParser):
+    """Collects the text of <article>, block by block: (tag, classes, text) for each h1 and p."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # inside <article>
+        self.skip = 0  # inside an element the reader added
+        self.stack: list[tuple[str, bool]] = []
+        self.blocks: list[tuple[str, str, list[str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        if tag in VOID:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        added = bool(classes & ADDED)
+        self.stack.append((tag, added))
+        if added:
+            self.skip += 1
+        if self.depth and not self.skip and tag in ("h1", "p"):
+            self.blocks.append((tag, " ".join(sorted(classes)), []))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        while self.stack:
+            open_tag, added = self.stack.pop()
+            if added:
+                self.skip -= 1
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip and self.blocks and self.stack and any(t in ("h1", "p") for t, _ in self.stack):
+            self.blocks[-1][2].append(data)
+
+
+def blocks(html: str) -> list[tuple[str, str, str]]:
+    parser = _ArticleText()
+    parser.feed(html)
+    return [(tag, classes, " ".join("".join(parts).split())) for tag, classes, parts in parser.blocks]
