@@ -50,3 +50,29 @@ def blocks(html: str) -> list[tuple[str, str, str]]:
     parser = _ArticleText()
     parser.feed(html)
     return [(tag, classes, " ".join("".join(parts).split())) for tag, classes, parts in parser.blocks]
+
+
+class _Occurrences(HTMLParser):
+    """Finds (term id, paragraph id) for every term element inside a numbered paragraph."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraph: str | None = None
+        self.found: set[tuple[str, str]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "p" and "bmd-para" in (a.get("class") or "").split():
+            self.paragraph = a.get("id")
+        elif a.get("data-bmd-term") and self.paragraph and "bmd-card" not in (a.get("class") or ""):
+            self.found.add((a["data-bmd-term"] or "", self.paragraph))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p":
+            self.paragraph = None
+
+
+def term_paragraphs(html: str) -> set[tuple[str, str]]:
+    parser = _Occurrences()
+    parser.feed(html)
+    return parser.found

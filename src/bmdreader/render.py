@@ -21,7 +21,7 @@ def paragraph_open(existing: Sequence[tuple[str, str | None]], number: int) -> s
     pid = paragraph_id(number)
     return (
         f"<p{attrs([('id', pid), ('class', classes), *kept])}>"
-        f'<a class="bmd-pnum" href="#{pid}" aria-label="Paragraph {number}">¶&#8239;{number}</a> '
+        f'<a class="bmd-pnum" href="#{pid}" aria-label="Paragraph {number}" data-search-exclude>¶&#8239;{number}</a> '
     )
 
 

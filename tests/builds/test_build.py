@@ -103,7 +103,7 @@ def test_all_mode_links_every_occurrence(tmp_path: Path) -> None:
 def test_paragraphs_are_numbered_and_cards_are_on_the_page(tmp_path: Path) -> None:
     result = build(tmp_path)
     one = result.page("one/index.html")
-    assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1">' in one
+    assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>' in one
     assert '<p id="p2" class="bmd-para">' in one
     assert '<div class="bmd-cards" hidden data-search-exclude>' in one
     assert '<span class="bmd-card__definition" id="bmd-def-thaad">A missile defense system' in one

@@ -5,7 +5,7 @@ from bmdreader.paragraphs import number_paragraphs
 
 def test_numbers_top_level_paragraphs_in_order() -> None:
     html, paragraphs = number_paragraphs("<h1>T</h1>\n<p>One two.</p>\n<blockquote><p>quoted</p></blockquote>\n<p>Three <em>four</em>.</p>")
-    assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1">¶&#8239;1</a> One two.</p>' in html
+    assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>¶&#8239;1</a> One two.</p>' in html
     assert "<blockquote><p>quoted</p></blockquote>" in html
     assert '<p id="p2" class="bmd-para">' in html
     assert [(p.number, p.text, p.words) for p in paragraphs] == [(1, "One two.", 2), (2, "Three four.", 2)]

@@ -1,0 +1,72 @@
+"""The real site: the glossary covers the essay, every entry lists where its term occurs, nothing loads from elsewhere."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.conftest import BuildResult
+from tests.sitetext import term_paragraphs
+
+SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy", "about-the-author"]
+
+
+def entries(glossary_html: str) -> dict[str, str]:
+    """Each entry's HTML, from its heading to the next one."""
+    parts = re.split(r'(?=<h2 id="[a-z0-9-]+")', glossary_html)
+    found = {}
+    for part in parts:
+        m = re.match(r'<h2 id="([a-z0-9-]+)"', part)
+        if m:
+            found[m.group(1)] = part
+    return found
+
+
+def test_strict_build_is_clean(real_site: BuildResult) -> None:
+    assert "WARNING" not in real_site.output
+    assert "ERROR" not in real_site.output
+
+
+def test_glossary_covers_the_key_terms(real_site: BuildResult) -> None:
+    found = entries(real_site.page("glossary/index.html"))
+    assert len(found) >= 35
+    assert {"gmd", "thaad", "epaa", "abm-treaty"} <= set(found)
+
+
+def test_every_entry_lists_every_paragraph_where_its_term_occurs(real_site: BuildResult) -> None:
+    occurs: dict[str, list[str]] = {}
+    for name in SECTIONS:
+        for term_id, paragraph in sorted(term_paragraphs(real_site.page(f"{name}/index.html")), key=lambda x: int(x[1][1:])):
+            occurs.setdefault(term_id, []).append(f"../{name}/#{paragraph}")
+    glossary = entries(real_site.page("glossary/index.html"))
+    for term_id, html in glossary.items():
+        appears = re.search(r"<dt>Appears in</dt><dd>(.*?)</dd>", html, re.S)
+        assert appears, term_id
+        links = re.findall(r'href="([^"]+)"', appears.group(1))
+        assert links == occurs.get(term_id), term_id
+    assert set(occurs) == set(glossary)
+
+
+def test_key_terms_are_linked_in_the_text(real_site: BuildResult) -> None:
+    pages = "".join(real_site.page(f"{name}/index.html") for name in SECTIONS)
+    for term_id in ("gmd", "thaad", "epaa", "abm-treaty"):
+        assert f'<a class="bmd-term" href="../glossary/#{term_id}"' in pages, term_id
+
+
+def test_every_entry_has_sources(real_site: BuildResult) -> None:
+    for term_id, html in entries(real_site.page("glossary/index.html")).items():
+        sources = re.search(r'<ul class="bmd-entry__sources">(.*?)</ul>', html, re.S)
+        assert sources and re.search(r'href="https?://', sources.group(1)), term_id
+
+
+def test_nothing_is_loaded_from_elsewhere(real_site: BuildResult) -> None:
+    """Scripts, styles, images, fonts and frames all come from the site itself."""
+    remote = re.compile(r"""<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc=["']?(?:https?:)?//|<link\b[^>]*\bhref=["']?(?:https?:)?//[^>]*>""", re.I)
+    for path in Path(real_site.site).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for m in remote.finditer(html):
+            # the canonical link names the page's own address; it loads nothing
+            assert 'rel="canonical"' in m.group(0), f"{path}: {m.group(0)}"
+    for path in Path(real_site.site).rglob("*.css"):
+        css = path.read_text(encoding="utf-8")
+        assert not re.search(r"@import|url\((['\"]?)(https?:)?//", css), path
