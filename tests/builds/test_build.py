@@ -204,3 +204,16 @@ def test_a_hand_written_glossary_page_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "docs/glossary.md: this page is generated from the glossary annotations; delete the file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_paragraph_ids_do_not_change_when_annotations_change(tmp_path: Path) -> None:
+    def ids(result: BuildResult) -> list[str]:
+        return re.findall(r'<p id="(p\d+)" class="bmd-para">', result.page("one/index.html"))
+
+    with_terms = build(tmp_path / "a")
+    fewer = GLOSSARY.replace("variants: [deterrence]", "variants: [Deterrence matters]")
+    other = build(tmp_path / "b", glossary=fewer)
+    assert with_terms.returncode == other.returncode == 0
+    assert "bmd-def-deterrence" in with_terms.page("one/index.html")
+    assert "bmd-def-deterrence" not in other.page("one/index.html")
+    assert ids(with_terms) == ids(other) == ["p1", "p2"]
