@@ -7,6 +7,7 @@ YAML may hold, so what is accepted and what is modelled cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Annotated, Literal
 
 # Kinds of text, used as Annotated markers; the loader checks each kind its own way.
@@ -99,17 +100,27 @@ class Glossary:
     categories: tuple[Category, ...]
     terms: tuple[Term, ...]
 
+    @cached_property
+    def _by_id(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    @cached_property
+    def _backlinks(self) -> dict[str, list[str]]:
+        back: dict[str, list[str]] = {}
+        for t in self.terms:
+            for ref in t.related:
+                back.setdefault(ref, []).append(t.id)
+        return back
+
     def term(self, term_id: str) -> Term:
-        return next(t for t in self.terms if t.id == term_id)
+        return self._by_id[term_id]
 
     def category_name(self, category_id: str) -> str:
         return next(c.name for c in self.categories if c.id == category_id)
 
     def related(self, term_id: str) -> tuple[Term, ...]:
         """Terms related either way, so that a link from A to B shows on B's entry too."""
-        own = self.term(term_id).related
-        back = [t.id for t in self.terms if term_id in t.related]
-        ids = list(dict.fromkeys([*own, *back]))
+        ids = dict.fromkeys([*self.term(term_id).related, *self._backlinks.get(term_id, [])])
         return tuple(sorted((self.term(i) for i in ids), key=lambda t: sort_key(t.name)))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,11 +69,15 @@ class Build:
     def fill_glossary(self, html: str, url: str) -> str:
         md = SafeMarkdown()
         base = root_path(url)
+        appearances = self.index.appearances()
         html = html.replace(render.INDEX_PLACEHOLDER, render.glossary_index(self.glossary))
-        for term in self.glossary.terms:
-            entry = render.glossary_entry(term, self.glossary, self.index.appearances(term.id), md, base)
-            html = html.replace(render.entry_placeholder(term.id), entry)
-        return html
+
+        def entry(match: re.Match[str]) -> str:
+            term = self.glossary.term(match.group(1))
+            return render.glossary_entry(term, self.glossary, appearances.get(term.id, []), md, base)
+
+        # One pass over the page, whatever the number of terms.
+        return render.ENTRY_PLACEHOLDER.sub(entry, html)
 
     def fill_home(self, html: str, url: str) -> str:
         return html.replace(render.SECTIONS_PLACEHOLDER, render.sections_table(self.index.sections(), root_path(url)))

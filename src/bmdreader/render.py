@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -78,7 +79,7 @@ def glossary_markdown(glossary: Glossary, intro: str) -> str:
     """The generated glossary page: headings in Markdown (for the table of contents and search), bodies as placeholders."""
     lines = ["---", "title: Glossary", "---", "", "# Glossary", "", escape(intro), "", "<!-- bmd:glossary-index -->", ""]
     for term in sorted(glossary.terms, key=lambda t: t.name.casefold()):
-        lines += [f"## {_markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- bmd:entry {term.id} -->", ""]
+        lines += [f"## {_markdown_text(term.name)} {{#{term.id}}}", "", entry_placeholder(term.id), ""]
     return "\n".join(lines)
 
 
@@ -90,6 +91,9 @@ def _markdown_text(text: str) -> str:
 
 def entry_placeholder(term_id: str) -> str:
     return f"<!-- bmd:entry {term_id} -->"
+
+
+ENTRY_PLACEHOLDER = re.compile(r"<!-- bmd:entry ([a-z0-9-]+) -->")
 
 
 INDEX_PLACEHOLDER = "<!-- bmd:glossary-index -->"

@@ -64,13 +64,16 @@ class SiteIndex:
             if p.paragraphs
         ]
 
-    def appearances(self, term_id: str) -> list[tuple[PageRecord, list[int]]]:
-        """Each page with the numbers of the paragraphs where the term occurs, in reading order."""
-        found = []
+    def appearances(self) -> dict[str, list[tuple[PageRecord, list[int]]]]:
+        """For each term, the pages where it occurs with their paragraph numbers, in reading order."""
+        found: dict[str, list[tuple[PageRecord, list[int]]]] = {}
         for page in self.in_reading_order():
-            numbers = sorted({o.paragraph for o in page.occurrences if o.term_id == term_id and o.paragraph is not None})
-            if numbers:
-                found.append((page, numbers))
+            numbers: dict[str, set[int]] = {}
+            for o in page.occurrences:
+                if o.paragraph is not None:
+                    numbers.setdefault(o.term_id, set()).add(o.paragraph)
+            for term_id, paragraphs in numbers.items():
+                found.setdefault(term_id, []).append((page, sorted(paragraphs)))
         return found
 
     def unused(self, term_ids: Iterable[str]) -> list[str]:
