@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .matcher import first_word
 from .model import Glossary, GlossaryFile, Term, Variant
 from .problems import AnnotationError, Problem
 from .records import RecordReader, parse_yaml
@@ -50,6 +51,9 @@ def check_glossary(parsed: GlossaryFile, file: str) -> list[Problem]:
             elif ref not in terms:
                 problems.append(Problem(file, term.line, f"{where}: 'related' names unknown term \"{ref}\"; add that term or fix the id"))
         for variant in term.variants:
+            if first_word(variant.text) is None:
+                problems.append(Problem(file, variant.line, f'{where}: variant "{variant.text}" must start with a letter or digit; leave out leading quotes or brackets'))
+                continue
             same = seen.setdefault(variant.text.casefold(), [])
             for other, owner in same:
                 if _overlap(variant, other):

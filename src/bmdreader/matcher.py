@@ -1,4 +1,4 @@
-"""Finds every variant of every term in a text in one regular-expression pass, longest match first."""
+"""Finds every variant of every term in a text in one pass over its words, longest match first."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .model import Term, Variant
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -17,49 +19,60 @@ class Match:
     variant: Variant
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    words: str  # made a pattern on first use: most variants' first words never occur on a given page
+    term: Term
+    variant: Variant
+
+
+def first_word(text: str) -> str | None:
+    """The word a variant starts with, which is how the matcher finds it; None if it starts otherwise."""
+    m = _WORD.match(text)
+    return m.group() if m else None
+
+
 class TermMatcher:
-    """Built once per build from all variants; `find` scans a text once whatever the number of terms."""
+    """Built once per build. `find` walks the text's words once and looks each up in a table keyed by the
+    first word of every variant, so its cost grows with the text, hardly with the number of terms
+    (one big alternation would try every variant at every position)."""
 
     def __init__(self, terms: Sequence[Term]) -> None:
-        self._exact: dict[str, tuple[Term, Variant]] = {}
-        self._sentence: dict[str, tuple[Term, Variant]] = {}
-        self._ignore: dict[str, tuple[Term, Variant]] = {}
-        patterns: list[tuple[int, str]] = []
+        table: dict[str, list[_Candidate]] = {}
         for term in terms:
             for variant in term.variants:
                 words = " ".join(variant.text.split())
-                rule = variant.case_rule
-                table = {"exact": self._exact, "sentence": self._sentence, "ignore": self._ignore}[rule]
-                table[_key(words, rule)] = (term, variant)
-                patterns.append((len(words), _pattern(words, rule)))
-        # Longest first: at any position the alternation then takes the longest variant that fits.
-        patterns.sort(key=lambda p: -p[0])
-        body = "|".join(p for _, p in patterns) or r"(?!x)x"
-        self._regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+                first = first_word(words)
+                if first is None:
+                    raise ValueError(f"variant {variant.text!r} does not start with a letter or digit")
+                table.setdefault(first.casefold(), []).append(_Candidate(words, term, variant))
+        for candidates in table.values():
+            candidates.sort(key=lambda c: -len(c.words))  # longest first: "Aegis Ashore" before "Aegis"
+        self._table = table
+        self._compiled: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def find(self, text: str) -> Iterator[Match]:
-        for m in self._regex.finditer(text):
-            found = self._lookup(" ".join(m.group().split()))
-            if found is not None:
-                yield Match(m.start(), m.end(), *found)
+        taken = 0  # matches do not overlap: a word inside the last match starts nothing
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < taken:
+                continue
+            for candidate in self._table.get(word.group().casefold(), ()):
+                m = self._pattern(candidate).match(text, start)
+                if m:
+                    taken = m.end()
+                    yield Match(start, taken, candidate.term, candidate.variant)
+                    break
 
-    def _lookup(self, words: str) -> tuple[Term, Variant] | None:
-        return (
-            self._exact.get(words)
-            or self._sentence.get(_key(words, "sentence"))
-            or self._ignore.get(_key(words, "ignore"))
-        )
+    def _pattern(self, candidate: _Candidate) -> re.Pattern[str]:
+        key = (candidate.words, candidate.variant.case_rule)
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            pattern = self._compiled[key] = re.compile(_source(*key) + r"(?!\w)")
+        return pattern
 
 
-def _key(words: str, rule: str) -> str:
-    if rule == "exact":
-        return words
-    if rule == "sentence":
-        return words[:1].lower() + words[1:]
-    return words.casefold()
-
-
-def _pattern(words: str, rule: str) -> str:
+def _source(words: str, rule: str) -> str:
     escaped = r"\s+".join(re.escape(w) for w in words.split(" "))
     if rule == "exact":
         return escaped
@@ -68,5 +81,4 @@ def _pattern(words: str, rule: str) -> str:
     first = words[0]
     if first.lower() == first.upper():
         return escaped
-    rest = r"\s+".join(re.escape(w) for w in words[1:].split(" "))
-    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]{rest}"
+    return f"[{re.escape(first.lower())}{re.escape(first.upper())}]" + escaped[len(re.escape(first)) :]

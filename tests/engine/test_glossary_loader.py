@@ -115,6 +115,8 @@ BAD = [
      ['annotations/glossary.yml:23: term "gmd": variant "THAAD" is already a variant of term "thaad" (line 10); each variant belongs to one term']),
     ("variant clashes by case", GOOD.replace("variants: [GMD]", "variants: [GMD, The THAAD Battery]"),
      ['annotations/glossary.yml:23: term "gmd": variant "The THAAD Battery" is already a variant of term "thaad" (line 11); each variant belongs to one term']),
+    ("variant starts with punctuation", GOOD.replace("variants: [GMD]", "variants: [GMD, '“GMD”']"),
+     ['annotations/glossary.yml:23: term "gmd": variant "“GMD”" must start with a letter or digit; leave out leading quotes or brackets']),
     ("no sources", GOOD.replace("    sources:\n      - {title: GMD, url: \"https://www.mda.mil/system/gmd.html\"}\n", ""),
      ["annotations/glossary.yml:20: term \"gmd\": 'sources' is required (where the entry's facts come from)"]),
 ]
