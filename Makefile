@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build chromium
+.PHONY: serve test build bench chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,3 +28,7 @@ build: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/pytest
+
+# Benchmarks (not tests): results and how to read them are in bench/README.md.
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
