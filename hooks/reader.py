@@ -16,20 +16,40 @@ log = logging.getLogger("mkdocs.plugins.bmdreader")
 
 # One Build per build: set in on_config, which runs first on every (re)build of `mkdocs serve`.
 _state: dict[str, Any] = {}
+# Kept across the rebuilds of one `mkdocs serve` (the hook module is not reloaded): the command, and the
+# last annotations that loaded, which keep the site served while an annotation file is being fixed.
+_session: dict[str, Any] = {}
 
 
 def _current() -> Build:
     return _state["build"]
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    _session.clear()
+    _session["command"] = command
+
+
 def on_config(config: Any) -> Any:
     _state.clear()
     try:
         settings = read_settings(config.extra)
-        _state["build"] = Build.load(Path(config.config_file_path).parent, settings)
+        build = Build.load(Path(config.config_file_path).parent, settings)
     except AnnotationError as err:
-        raise PluginError(_report(err.problems)) from None
+        last: Build | None = _session.get("last_good")
+        if _session.get("command") != "serve" or last is None:
+            raise PluginError(_report(err.problems)) from None
+        log.error(_report(err.problems) + "\n  The site keeps the last annotations that loaded until the file is fixed.")
+        build = last.anew()
+    _session["last_good"] = build
+    _state["build"] = build
     return config
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    # Annotation files are part of the site's source: editing one rebuilds it, whatever mkdocs.yml watches.
+    server.watch(str(Path(config.config_file_path).parent / _current().settings.annotations))
+    return server
 
 
 def on_files(files: Files, config: Any) -> Files:

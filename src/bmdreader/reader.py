@@ -47,6 +47,10 @@ class Build:
         glossary = load_glossary(path, f"{settings.annotations}/{GLOSSARY_FILE}")
         return cls(settings, glossary)
 
+    def anew(self) -> Build:
+        """The same annotations for another build, with nothing learnt from this one's pages."""
+        return Build(self.settings, self.glossary, self.glossary_url)
+
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
 

@@ -4,80 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from textwrap import dedent
 
 import pytest
 
-from tests.conftest import ROOT, BuildResult, mkdocs_build
-
-GLOSSARY = dedent(
-    """\
-    categories:
-      - id: system
-        name: Weapons and systems
-      - id: concept
-        name: Strategic concepts
-    terms:
-      - id: thaad
-        name: THAAD
-        expansion: Terminal High Altitude Area Defense
-        category: system
-        variants: [Terminal High Altitude Area Defense (THAAD) system, THAAD system, THAAD]
-        definition: A missile defense system that intercepts missiles at the end of their flight.
-        explanation: It is *fielded* by the U.S. Army.
-        related: [deterrence]
-        sources:
-          - {title: THAAD fact sheet, url: "https://www.mda.mil/system/thaad.html"}
-      - id: deterrence
-        name: Deterrence
-        category: concept
-        variants: [deterrence]
-        definition: Preventing an attack by the threat of a response.
-        explanation: A long story.
-        sources:
-          - {title: Deterrence, url: "https://example.org/deterrence"}
-    """
-)
-
-PAGES = {
-    "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
-    "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
-    "two.md": "---\nessay_section: true\n---\n\n# Two about THAAD\n\nDeterrence matters. THAAD `THAAD` too.\n",
-}
-
-
-def write_site(root: Path, glossary: str = GLOSSARY, pages: dict[str, str] | None = None, reader: str = "{}") -> Path:
-    (root / "docs").mkdir(parents=True)
-    (root / "annotations").mkdir()
-    (root / "annotations" / "glossary.yml").write_text(glossary, encoding="utf-8")
-    for name, text in (pages or PAGES).items():
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    nav = "".join(f"  - {name}\n" for name in (pages or PAGES)) + "  - glossary.md\n"
-    (root / "mkdocs.yml").write_text(
-        dedent(
-            f"""\
-            site_name: Test
-            site_url: http://127.0.0.1/
-            theme:
-              name: material
-              font: false
-            hooks:
-              - {ROOT / "hooks" / "reader.py"}
-            extra:
-              reader: {reader}
-            markdown_extensions: [attr_list, toc]
-            """
-        )
-        + "nav:\n"
-        + nav,
-        encoding="utf-8",
-    )
-    return root
-
-
-def build(tmp_path: Path, **kwargs: object) -> BuildResult:
-    project = write_site(tmp_path / "project", **kwargs)  # type: ignore[arg-type]
-    return mkdocs_build(project, tmp_path / "site")
+from tests.builds.tinysite import GLOSSARY, PAGES, build, write_site
+from tests.conftest import BuildResult, mkdocs_build
 
 
 def test_terms_are_linked_first_per_section(tmp_path: Path) -> None:

@@ -1,0 +1,90 @@
+"""The authoring loop: `mkdocs serve` rebuilds when an annotation file changes, and a broken file prints its
+message while the site stays served with the last annotations that loaded."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.builds.tinysite import GLOSSARY, write_site
+from tests.conftest import ENV
+
+
+class Server:
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.log = project / "serve.log"
+        self._out = self.log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{self.port}"],
+            cwd=project, env=ENV, stdout=self._out, stderr=subprocess.STDOUT,
+        )
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def wait_for(self, condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            if self.process.poll() is not None:
+                pytest.fail(f"mkdocs serve stopped while waiting for {what}:\n{self.output()}")
+            time.sleep(0.2)
+        pytest.fail(f"timed out waiting for {what}:\n{self.output()}")
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=10) as response:
+            assert response.status == 200
+            return response.read().decode("utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+        self._out.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Server, Path]]:
+    project = write_site(tmp_path / "project")
+    server = Server(project)
+    try:
+        server.wait_for(lambda: "Serving on" in server.output(), "the first build")
+        yield server, project
+    finally:
+        server.stop()
+
+
+def test_an_annotation_change_rebuilds_and_a_broken_file_keeps_the_last_good_site(served) -> None:
+    server, project = served
+    glossary = project / "annotations" / "glossary.yml"
+    assert "Preventing an attack" in server.get("glossary/")
+
+    # Waits are on what the server shows, not on counting rebuilds: one save can fire several.
+    glossary.write_text(GLOSSARY.replace("Preventing an attack", "Stopping an attack"), encoding="utf-8")
+    server.wait_for(lambda: "Stopping an attack" in server.get("glossary/"), "the edit to show")
+
+    glossary.write_text(GLOSSARY.replace("    definition: Preventing", "    defintion: Preventing"), encoding="utf-8")
+    message = "annotations/glossary.yml:21: term \"deterrence\": unknown key 'defintion'; did you mean 'definition'?"
+    server.wait_for(lambda: message in server.output(), "the error message")
+    assert "The site keeps the last annotations that loaded until the file is fixed." in server.output()
+    assert "Traceback" not in server.output()
+
+    # Still served with the annotations that last loaded, and prose edits still come through.
+    two = project / "docs" / "two.md"
+    two.write_text(two.read_text(encoding="utf-8") + "\nA new paragraph about deterrence.\n", encoding="utf-8")
+    server.wait_for(lambda: "A new paragraph about " in server.get("two/"), "the prose edit to show")
+    assert 'A new paragraph about <span class="bmd-term bmd-term--quiet" data-bmd-term="deterrence">' in server.get("two/")
+    assert "Stopping an attack" in server.get("glossary/")
+
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    server.wait_for(lambda: "Preventing an attack" in server.get("glossary/"), "the fix to show")
