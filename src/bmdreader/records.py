@@ -16,8 +16,10 @@ from .problems import Problem
 
 T = TypeVar("T")
 
-_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+URL_PATTERN = r"[hH][tT][tT][pP][sS]?://[^\s/$.?#][^\s]*"
+_ID_RE = re.compile(ID_PATTERN)
+_URL_RE = re.compile(URL_PATTERN)
 _STR_TAG = "tag:yaml.org,2002:str"
 _TAG_NAMES = {
     "tag:yaml.org,2002:int": "a number",
