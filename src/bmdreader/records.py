@@ -33,7 +33,7 @@ _TAG_NAMES = {
 def parse_yaml(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Parses one YAML document into nodes (which keep their line numbers)."""
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         return None, [Problem(file, line, "the file is not valid UTF-8 text; save it with UTF-8 encoding")]
@@ -50,8 +50,15 @@ def parse_yaml(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]
     if not nodes:
         return None, [Problem(file, 0, "the file is empty; add its top-level keys or delete the file")]
     if len(nodes) > 1:
-        return None, [Problem(file, line_of(nodes[1]), "the file holds more than one YAML document; remove the '---'")]
+        line = _separator_before(text, line_of(nodes[1]))
+        return None, [Problem(file, line, "the file holds more than one YAML document; remove the '---'")]
     return nodes[0], []
+
+
+def _separator_before(text: str, line: int) -> int:
+    """The line of the '---' that starts the document at `line` (or that line if there is none)."""
+    lines = text.splitlines()
+    return next((n for n in range(line, 0, -1) if lines[n - 1].startswith("---")), line)
 
 
 def line_of(node: yaml.Node) -> int:

@@ -71,69 +71,12 @@ def test_home_lists_sections_with_their_length(tmp_path: Path) -> None:
     assert "<!-- bmd:sections -->" not in home
 
 
-def test_markup_from_annotations_is_inert(tmp_path: Path) -> None:
-    evil = GLOSSARY.replace(
-        "definition: Preventing an attack by the threat of a response.",
-        "definition: '<script>alert(1)</script><img src=x onerror=alert(2)>'",
-    ).replace("explanation: A long story.", "explanation: '<script>alert(3)</script> [x](javascript:alert(4))'")
-    result = build(tmp_path, glossary=evil)
-    assert result.returncode == 0, result.output
-    for page in ("one/index.html", "glossary/index.html"):
-        html = result.page(page)
-        assert "<script>alert" not in html and "<img src=x" not in html and "javascript:" not in html
-        assert "&lt;script&gt;alert(" in html
-
-
-def test_unused_term_fails_a_strict_build(tmp_path: Path) -> None:
-    glossary = GLOSSARY + (
-        "  - id: gmd\n    name: GMD\n    category: system\n    variants: [GMD]\n    definition: d\n"
-        "    explanation: e\n    sources: [{title: t, url: 'https://example.org/'}]\n"
-    )
-    result = build(tmp_path, glossary=glossary)
-    assert result.returncode == 1
-    assert 'WARNING -  annotations/glossary.yml:25: term "gmd": none of its variants occurs in the text; fix the variants or remove the term' in result.output
-    assert "Aborted with 1 warnings in strict mode!" in result.output
-    assert "Traceback" not in result.output
-
-
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (lambda g: g.replace("name: THAAD", "nme: THAAD"), "annotations/glossary.yml:8: term \"thaad\": unknown key 'nme'; did you mean 'name'?"),
-        (lambda g: g.replace("related: [deterrence]", "related: [gmd]"), 'annotations/glossary.yml:7: term "thaad": \'related\' names unknown term "gmd"; add that term or fix the id'),
-        (lambda g: g + "  - id: thaad\n", "annotations/glossary.yml:25: term \"thaad\": these keys are required: 'name', 'category', 'variants', 'definition', 'explanation', 'sources'"),
-        (lambda g: g.replace("categories:", "categories: ["), "annotations/glossary.yml:2: YAML syntax error: expected the node content, but found '-'; check indentation, colons and quotes"),
-        (lambda g: "", "annotations/glossary.yml: the file is empty; add its top-level keys or delete the file"),
-    ],
-)
-def test_bad_annotations_stop_the_build_with_one_clear_message(tmp_path: Path, change, message: str) -> None:
-    result = build(tmp_path, glossary=change(GLOSSARY))
-    assert result.returncode == 1
-    assert f"ERROR   -  the annotations have 1 problem:\n  {message}\n" in result.output
-    assert "Traceback" not in result.output
-    assert not (tmp_path / "site" / "index.html").exists()
-
-
-def test_bad_setting_is_reported(tmp_path: Path) -> None:
-    result = build(tmp_path, reader="{link_terms: some}")
-    assert result.returncode == 1
-    assert "mkdocs.yml: extra.reader.link_terms must be one of first, all, not 'some'" in result.output
-    assert "Traceback" not in result.output
-
-
 def test_missing_glossary_file_is_reported(tmp_path: Path) -> None:
     project = write_site(tmp_path / "project")
     (project / "annotations" / "glossary.yml").unlink()
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "annotations/glossary.yml: cannot read the file: No such file or directory" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_a_hand_written_glossary_page_is_refused(tmp_path: Path) -> None:
-    result = build(tmp_path, pages={**PAGES, "glossary.md": "# Mine\n"})
-    assert result.returncode == 1
-    assert "docs/glossary.md: this page is generated from the glossary annotations; delete the file" in result.output
     assert "Traceback" not in result.output
 
 

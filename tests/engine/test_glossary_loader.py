@@ -71,7 +71,7 @@ BAD = [
      ["annotations/glossary.yml:6: YAML syntax error: expected <block end>, but found '<block mapping start>'; check indentation, colons and quotes"]),
     ("empty file", "", ["annotations/glossary.yml: the file is empty; add its top-level keys or delete the file"]),
     ("only a comment", "# nothing\n", ["annotations/glossary.yml: the file is empty; add its top-level keys or delete the file"]),
-    ("two documents", GOOD + "---\nterms: []\n", ["annotations/glossary.yml:29: the file holds more than one YAML document; remove the '---'"]),
+    ("two documents", GOOD + "---\nterms: []\n", ["annotations/glossary.yml:28: the file holds more than one YAML document; remove the '---'"]),
     ("not utf-8", GOOD.replace("More *text*.", "Caf\u00e9").encode("latin-1"),
      ["annotations/glossary.yml:14: the file is not valid UTF-8 text; save it with UTF-8 encoding"]),
     ("top level is a list", "- a\n", ["annotations/glossary.yml:1: expected a mapping of keys to values, found a list"]),
@@ -136,3 +136,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_script_in_definition_is_kept_as_text(tmp_path: Path) -> None:
     glossary = load(tmp_path, GOOD.replace("Homeland defense.", "'<script>alert(1)</script>'"))
     assert glossary.term("gmd").definition == "<script>alert(1)</script>"
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    assert load(tmp_path, "\ufeff".encode("utf-8") + GOOD.encode("utf-8")).term("gmd").name == "GMD"

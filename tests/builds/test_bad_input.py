@@ -1,0 +1,195 @@
+"""The bad-input matrix: every broken annotation input stops a strict build with one exact message naming the
+file and line, never a traceback; markup smuggled into any free-text field comes out as inert text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.builds.tinysite import GLOSSARY, PAGES, write_site
+from tests.conftest import mkdocs_build
+
+G = "annotations/glossary.yml"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    glossary: str | bytes = GLOSSARY
+    expected: tuple[str, ...] = ()  # exact lines of the build output
+    pages: dict[str, str] = field(default_factory=lambda: PAGES)
+    reader: str = "{}"
+
+
+def error(*messages: str) -> tuple[str, ...]:
+    count = f"{len(messages)} problems" if len(messages) > 1 else "1 problem"
+    return (f"ERROR   -  the annotations have {count}:", *(f"  {m}" for m in messages))
+
+
+def sub(old: str, new: str, text: str = GLOSSARY) -> str:
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
+CASES = [
+    # the file cannot be read as YAML
+    Case("unclosed bracket", sub("related: [deterrence]", "related: [deterrence"),
+         error(f"{G}:15: YAML syntax error: expected ',' or ']', but got ':'; check indentation, colons and quotes")),
+    Case("colon in plain text", sub("explanation: A long story.", "explanation: A long: story."),
+         error(f"{G}:22: YAML syntax error: mapping values are not allowed here; check indentation, colons and quotes")),
+    Case("tab indentation", sub("    name: Deterrence", "\tname: Deterrence"),
+         error(f"{G}:18: YAML syntax error: found character '\\t' that cannot start any token; check indentation, colons and quotes")),
+    Case("bad indentation", sub("    category: concept", "   category: concept"),
+         error(f"{G}:19: YAML syntax error: expected <block end>, but found '<block mapping start>'; check indentation, colons and quotes")),
+    Case("empty file", "", error(f"{G}: the file is empty; add its top-level keys or delete the file")),
+    Case("only comments", "# to do\n", error(f"{G}: the file is empty; add its top-level keys or delete the file")),
+    Case("two documents", GLOSSARY + "---\nterms: []\n", error(f"{G}:25: the file holds more than one YAML document; remove the '---'")),
+    Case("latin-1 encoding", sub("A long story.", "A long story, déjà vu.").encode("latin-1"),
+         error(f"{G}:22: the file is not valid UTF-8 text; save it with UTF-8 encoding")),
+    Case("utf-16 encoding", GLOSSARY.encode("utf-16"), error(f"{G}:1: the file is not valid UTF-8 text; save it with UTF-8 encoding")),
+    # the YAML does not fit the model
+    Case("top level is a list", "- thaad\n", error(f"{G}:1: expected a mapping of keys to values, found a list")),
+    Case("unknown top-level key", "glossary:\n" + GLOSSARY,
+         error(f"{G}:1: unknown key 'glossary'; allowed keys: categories, terms")),
+    Case("misspelt key", sub("    definition: Preventing", "    defintion: Preventing"),
+         error(f"{G}:21: term \"deterrence\": unknown key 'defintion'; did you mean 'definition'?")),
+    Case("unknown key in a source", sub('{title: Deterrence, url:', '{title: Deterrence, link: "x", url:'),
+         error(f"{G}:24: term \"deterrence\", source 1: unknown key 'link'; allowed keys: title, url")),
+    Case("missing field", sub("    explanation: A long story.\n", ""),
+         error(f"{G}:17: term \"deterrence\": 'explanation' is required (the full entry, in Markdown)")),
+    Case("null field", sub("explanation: A long story.", "explanation:"),
+         error(f"{G}:22: term \"deterrence\": 'explanation' is required (the full entry, in Markdown)")),
+    Case("blank field", sub("explanation: A long story.", "explanation: '   '"),
+         error(f"{G}:22: term \"deterrence\": 'explanation' must not be empty")),
+    Case("number for text", sub("name: Deterrence", "name: 1983"),
+         error(f"{G}:18: term \"deterrence\": 'name' must be text, not a number; put it in quotes")),
+    Case("true/false for text", sub("name: Deterrence", "name: yes"),
+         error(f"{G}:18: term \"deterrence\": 'name' must be text, not true/false; put it in quotes")),
+    Case("list for text", sub("name: Deterrence", "name: [Deterrence]"),
+         error(f"{G}:18: term \"deterrence\": 'name' must be text, not a list")),
+    Case("mapping for list", sub("variants: [deterrence]", "variants: {text: deterrence}"),
+         error(f"{G}:20: term \"deterrence\": 'variants' must be a list, not a mapping")),
+    Case("empty list", sub("variants: [deterrence]", "variants: []"),
+         error(f"{G}:20: term \"deterrence\": 'variants' must not be an empty list; add an item or remove the key")),
+    Case("bad id", sub("id: deterrence", "id: Deterrence_Theory").replace("related: [deterrence]", "related: [deterrence-theory]"),
+         error(f"{G}:17: term \"Deterrence_Theory\": 'id' must be lowercase letters, digits and hyphens, like 'abm-treaty', not 'Deterrence_Theory'")),
+    Case("bad url", sub('url: "https://example.org/deterrence"', 'url: "example.org/deterrence"'),
+         error(f"{G}:24: term \"deterrence\", source 1: 'url' must be a full http:// or https:// address, not 'example.org/deterrence'")),
+    Case("script url", sub('url: "https://example.org/deterrence"', 'url: "javascript:alert(1)"'),
+         error(f"{G}:24: term \"deterrence\", source 1: 'url' must be a full http:// or https:// address, not 'javascript:alert(1)'")),
+    Case("bad case rule", sub("variants: [deterrence]", "variants: [{text: deterrence, case: upper}]"),
+         error(f"{G}:20: term \"deterrence\", variant 1: 'case' must be one of exact, sentence, ignore, not 'upper'")),
+    Case("duplicate key", sub("    name: Deterrence\n", "    name: Deterrence\n    name: Deterrent\n"),
+         error(f"{G}:19: term \"deterrence\": key 'name' is given twice; keep one")),
+    # the records do not fit each other
+    Case("duplicate term id", sub("id: deterrence", "id: thaad").replace("related: [deterrence]", ""),
+         error(f'{G}:17: term id "thaad" is already used on line 7; ids must be unique')),
+    Case("duplicate category id", sub("    name: Strategic concepts\n", "    name: Strategic concepts\n  - id: system\n    name: Systems\n"),
+         error(f'{G}:6: category id "system" is already used on line 2; ids must be unique')),
+    Case("unknown category", sub("category: concept", "category: concepts"),
+         error(f'{G}:17: term "deterrence": unknown category "concepts"; use one of: concept, system')),
+    Case("unknown related term", sub("related: [deterrence]", "related: [deterence]"),
+         error(f'{G}:7: term "thaad": \'related\' names unknown term "deterence"; add that term or fix the id')),
+    Case("related to itself", sub("related: [deterrence]", "related: [thaad]"),
+         error(f'{G}:7: term "thaad": \'related\' names the term itself; remove "thaad"')),
+    Case("variant of two terms", sub("variants: [deterrence]", "variants: [deterrence, THAAD system]"),
+         error(f'{G}:20: term "deterrence": variant "THAAD system" is already a variant of term "thaad" (line 11); each variant belongs to one term')),
+    Case("variant starting with a quote", sub("variants: [deterrence]", "variants: [deterrence, '“deterrence”']"),
+         error(f'{G}:20: term "deterrence": variant "“deterrence”" must start with a letter or digit; leave out leading quotes or brackets')),
+    # the annotations do not fit the text: a warning, which fails a strict build
+    Case("term not in the text", sub("variants: [deterrence]", "variants: [deterrance]"),
+         (f'WARNING -  {G}:17: term "deterrence": none of its variants occurs in the text; fix the variants or remove the term',)),
+    # the project around the annotations
+    Case("setting with a wrong value", reader="{link_terms: every}",
+         expected=error("mkdocs.yml: extra.reader.link_terms must be one of first, all, not 'every'")),
+    Case("unknown setting", reader="{link_term: all}",
+         expected=error("mkdocs.yml: extra.reader: unknown setting 'link_term'; known settings: link_terms (which occurrences of a term link to its entry: 'first' (first in each section) or 'all'); annotations (the folder of annotation files, relative to mkdocs.yml)")),
+    Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
+         expected=("ERROR   -  docs/glossary.md: this page is generated from the glossary annotations; delete the file",)),
+]
+
+
+def run(tmp_path: Path, case: Case):
+    project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader)
+    target = project / "annotations" / "glossary.yml"
+    target.write_bytes(case.glossary if isinstance(case.glossary, bytes) else case.glossary.encode("utf-8"))
+    return mkdocs_build(project, tmp_path / "site")
+
+
+def test_the_matrix_is_large_enough() -> None:
+    assert len(CASES) >= 25
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_stops_the_build_with_one_clear_message(tmp_path: Path, case: Case) -> None:
+    result = run(tmp_path, case)
+    assert result.returncode == 1, result.output
+    lines = result.output.splitlines()
+    start = lines.index(case.expected[0]) if case.expected[0] in lines else -1
+    assert lines[start : start + len(case.expected)] == list(case.expected), result.output
+    assert "Traceback" not in result.output
+    if case.expected[0].startswith("WARNING"):
+        assert "Aborted with 1 warnings in strict mode!" in lines
+    # one message: nothing else is reported as an error or warning
+    reported = [line for line in lines if line.startswith(("ERROR", "WARNING"))]
+    assert reported == [case.expected[0]] if case.expected[0].startswith(("ERROR", "WARNING")) else reported == [], result.output
+
+
+# Markup in every free-text field of the glossary: the build passes and the markup reaches no page alive.
+PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)" onclick="alert(4)">x</a>'
+FIELDS = {
+    "category name": ("name: Strategic concepts", "name: '{p}'"),
+    "term name": ("name: Deterrence", "name: '{p}'"),
+    "expansion": ("    category: concept\n", "    category: concept\n    expansion: '{p}'\n"),
+    "definition": ("definition: Preventing an attack by the threat of a response.", "definition: '{p}'"),
+    "explanation": ("explanation: A long story.", "explanation: '{p}'"),
+    "later": ("explanation: A long story.", "explanation: A long story.\n    later: '{p}'"),
+    "source title": ("{title: Deterrence,", "{title: '{p}',"),
+    "variant": ("variants: [deterrence]", "variants: [deterrence, 'x {p}']"),
+}
+
+
+class _LiveMarkup(HTMLParser):
+    """Collects what a browser would run or load from the payload: scripts, handlers, javascript: links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.live: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in_script = tag == "script"
+        for name, value in attrs:
+            if name.startswith("on") and "alert" in (value or ""):
+                self.live.append(f"<{tag} {name}>")
+            if (value or "").strip().lower().startswith("javascript:"):
+                self.live.append(f"<{tag} {name}={value}>")
+        if tag == "img" and dict(attrs).get("src") == "x":
+            self.live.append("<img src=x>")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script and "alert(" in data:
+            self.live.append("<script>alert")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+@pytest.mark.parametrize("field_name", FIELDS)
+def test_markup_in_a_free_text_field_is_inert(tmp_path: Path, field_name: str) -> None:
+    old, new = FIELDS[field_name]
+    glossary = sub(old, new.replace("{p}", PAYLOAD.replace("'", "''")))
+    result = run(tmp_path, Case(field_name, glossary))
+    assert result.returncode == 0, result.output
+    shown = False
+    for page in Path(result.site).rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        parser = _LiveMarkup()
+        parser.feed(html)
+        assert parser.live == [], f"{page}: {parser.live}"
+        shown = shown or "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert shown, "the payload should be visible as text somewhere"
