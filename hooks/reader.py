@@ -65,10 +65,9 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    order = _state["order"].get(page.url, len(_state["order"]))
     if not page.meta.get("essay_section"):
-        _current().record_page(page.url, page.title or "", order)
         return html
+    order = _state["order"].get(page.url, len(_state["order"]))
     return _current().weave(html, page.url, page.title or "", order, bool(page.meta.get("editorial_title")))
 
 

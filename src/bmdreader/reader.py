@@ -66,10 +66,6 @@ class Build:
         note = render.editorial_note(EDITORIAL_NOTE) if editorial else ""
         return _after_title(linked.html, note) + render.cards(linked.terms, glossary_href)
 
-    def record_page(self, url: str, title: str, order: int) -> None:
-        """Pages that are not woven (home, glossary) still count for the reading order."""
-        self.index.add(PageRecord(url, title, order, False, (), ()))
-
     def fill_glossary(self, html: str, url: str) -> str:
         md = SafeMarkdown()
         base = root_path(url)
