@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Term, Variant
 
@@ -21,9 +21,17 @@ class Match:
 
 @dataclass(frozen=True)
 class _Candidate:
-    words: str  # made a pattern on first use: most variants' first words never occur on a given page
+    words: str  # made a pattern on first use: most variants never occur on a given page
     term: Term
     variant: Variant
+
+
+@dataclass
+class _Node:
+    """A trie of variants by their words (case-folded); a variant sits at the node of its last word."""
+
+    next: dict[str, _Node] = field(default_factory=dict)
+    ending: list[_Candidate] = field(default_factory=list)
 
 
 def first_word(text: str) -> str | None:
@@ -33,36 +41,42 @@ def first_word(text: str) -> str | None:
 
 
 class TermMatcher:
-    """Built once per build. `find` walks the text's words once and looks each up in a table keyed by the
-    first word of every variant, so its cost grows with the text, hardly with the number of terms
-    (one big alternation would try every variant at every position)."""
+    """Built once per build. `find` walks the text's words once; at each word it follows the trie only as
+    far as the next words agree with some variant, then checks those few variants' exact form (case,
+    punctuation between the words). The cost grows with the text, hardly with the number of terms."""
 
     def __init__(self, terms: Sequence[Term]) -> None:
-        table: dict[str, list[_Candidate]] = {}
+        self._root = _Node()
         for term in terms:
             for variant in term.variants:
                 words = " ".join(variant.text.split())
-                first = first_word(words)
-                if first is None:
+                if first_word(words) is None:
                     raise ValueError(f"variant {variant.text!r} does not start with a letter or digit")
-                table.setdefault(first.casefold(), []).append(_Candidate(words, term, variant))
-        for candidates in table.values():
-            candidates.sort(key=lambda c: -len(c.words))  # longest first: "Aegis Ashore" before "Aegis"
-        self._table = table
+                node = self._root
+                for word in _WORD.findall(words):
+                    node = node.next.setdefault(word.casefold(), _Node())
+                node.ending.append(_Candidate(words, term, variant))
         self._compiled: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def find(self, text: str) -> Iterator[Match]:
+        words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
         taken = 0  # matches do not overlap: a word inside the last match starts nothing
-        for word in _WORD.finditer(text):
-            start = word.start()
-            if start < taken:
+        for i, (start, word) in enumerate(words):
+            if start < taken or word not in self._root.next:
                 continue
-            for candidate in self._table.get(word.group().casefold(), ()):
-                m = self._pattern(candidate).match(text, start)
-                if m:
-                    taken = m.end()
-                    yield Match(start, taken, candidate.term, candidate.variant)
+            best: tuple[int, _Candidate] | None = None
+            node = self._root
+            for j in range(i, len(words)):
+                node = node.next.get(words[j][1])  # type: ignore[assignment]
+                if node is None:
                     break
+                for candidate in node.ending:  # deeper nodes come later: the longest variant wins
+                    m = self._pattern(candidate).match(text, start)
+                    if m and (best is None or m.end() > best[0]):
+                        best = (m.end(), candidate)
+            if best is not None:
+                taken = best[0]
+                yield Match(start, taken, best[1].term, best[1].variant)
 
     def _pattern(self, candidate: _Candidate) -> re.Pattern[str]:
         key = (candidate.words, candidate.variant.case_rule)

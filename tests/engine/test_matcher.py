@@ -61,3 +61,14 @@ def test_many_terms_one_pattern() -> None:
     many = [term(f"t{i}", f"word{i}") for i in range(3000)]
     matcher = TermMatcher(many)
     assert [m.term.id for m in matcher.find("word1 word2999 word30000 word17")] == ["t1", "t2999", "t17"]
+
+
+def test_terms_sharing_their_first_words() -> None:
+    many = [term(f"t{i}", f"treaty of X{i}") for i in range(2000)] + [term("treaty", "treaty"), term("tox", "treaty of X12 protocol")]
+    text = "the treaty of X1500, a treaty, the treaty of X12 protocol and the treaty of Y"
+    assert [(m.term.id, text[m.start : m.end]) for m in TermMatcher(many).find(text)] == [
+        ("t1500", "treaty of X1500"),
+        ("treaty", "treaty"),
+        ("tox", "treaty of X12 protocol"),
+        ("treaty", "treaty"),
+    ]
