@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import types
 import typing
@@ -90,8 +91,7 @@ class RecordReader:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, label, f"expected a mapping of keys to values, found {_describe(node)}")
             return None
-        fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
-        hints = get_type_hints(cls, include_extras=True)
+        fields, hints = _shape(cls)
         values: dict[str, yaml.Node] = {}
         found_before = len(self.problems)
         misspelt: set[str] = set()  # keys an unknown key was taken for: their absence is already explained
@@ -106,7 +106,7 @@ class RecordReader:
                 self.problem(key_node, label, f"key '{key}' is given twice; keep one")
             else:
                 values[key] = value_node
-        kwargs: dict[str, Any] = {"line": line_of(node)} if "line" in {f.name for f in dataclasses.fields(cls)} else {}
+        kwargs: dict[str, Any] = {"line": line_of(node)} if hasattr(cls, "line") else {}
         ok = len(self.problems) == found_before  # an unknown or repeated key spoils the record
         missing = []
         for name, f in fields.items():
@@ -178,6 +178,13 @@ class RecordReader:
             self.problem(node, label, f"'{name}' must be a full http:// or https:// address, not '{text}'")
         elif kind not in (ID, URL, TEXT, MARKDOWN):
             raise TypeError(f"unknown text kind {kind!r}")
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model class's fields as the YAML sees them, and their types (looked up once per class)."""
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    return fields, get_type_hints(cls, include_extras=True)
 
 
 def _label(cls: type, node: yaml.Node, outer: str, index: int | None) -> str:
