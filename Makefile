@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build bench chromium
+.PHONY: serve test build bench chromium java npm
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +21,35 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Java runs the Nu HTML validator (tests/browser/test_gates_html.py). Debian's slim images lack the man folder
+# that the JRE's package links into, which makes its install fail: create it first.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Java from Debian's packages..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO mkdir -p /usr/share/man/man1; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+
+# npm installs the Nu HTML validator, pinned in package-lock.json.
+npm:
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing npm from Debian's packages..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+
+# --ignore-scripts: vnu-jar's install script only fetches a Java runtime from GitHub when it finds none, which cannot
+# work here; the `java` target installs Debian's.
+$(NODE_STAMP): package.json package-lock.json | npm
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium java $(NODE_STAMP)
 	$(BIN)/pytest
 
 # Benchmarks (not tests): results and how to read them are in bench/README.md.
