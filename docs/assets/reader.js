@@ -90,9 +90,20 @@
     hideTimer = null;
   }
 
+  /* After an instant navigation to a link with a fragment (a glossary entry, a paragraph), make sure the
+     target is in view: on a busy machine the swap can finish after the theme's own scroll. */
+  function revealTarget() {
+    if (!location.hash) return;
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    var box = target.getBoundingClientRect();
+    if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView();
+  }
+
   /* Later occurrences are plain text in the HTML; here they become focusable so the keyboard reaches their card. */
   function enhance() {
     close(false);
+    window.requestAnimationFrame(revealTarget);
     Array.prototype.forEach.call(document.querySelectorAll(".bmd-term--quiet"), function (el) {
       el.setAttribute("tabindex", "0");
       el.setAttribute("role", "button");
