@@ -14,7 +14,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
-from playwright.sync_api import BrowserContext, Page, Request, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import PAGES, SECTIONS
 

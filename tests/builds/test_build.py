@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
-from tests.builds.tinysite import GLOSSARY, PAGES, build, write_site
+from tests.builds.tinysite import GLOSSARY, build, write_site
 from tests.conftest import BuildResult, mkdocs_build
 
 
