@@ -1,9 +1,10 @@
-/* Term cards: hover, keyboard focus or a tap on a term shows its definition; Escape or a tap elsewhere closes it.
-   Without this script every linked term is still a plain link to its glossary entry. */
+/* Cards: hover, keyboard focus or a tap on a term or a note marker shows its definition or its note; Escape or a
+   tap elsewhere closes it. Without this script every linked term and note marker is still a plain link. */
 (function () {
   "use strict";
 
-  var TERM = "[data-bmd-term]:not(.bmd-card)";
+  var TERM = "[data-bmd-term]:not(.bmd-card), [data-bmd-note]:not(.bmd-card)";
+  var KINDS = ["data-bmd-term", "data-bmd-note"];
   var popover = null;
   var trigger = null;
   var hideTimer = null;
@@ -20,10 +21,13 @@
   }
 
   function cardFor(el) {
-    var id = el.getAttribute("data-bmd-term");
     var cards = document.querySelectorAll(".bmd-cards .bmd-card");
-    for (var i = 0; i < cards.length; i++) {
-      if (cards[i].getAttribute("data-bmd-term") === id) return cards[i];
+    for (var k = 0; k < KINDS.length; k++) {
+      var id = el.getAttribute(KINDS[k]);
+      if (id === null) continue;
+      for (var i = 0; i < cards.length; i++) {
+        if (cards[i].getAttribute(KINDS[k]) === id) return cards[i];
+      }
     }
     return null;
   }
@@ -110,7 +114,7 @@
       el.setAttribute("aria-expanded", "false");
       el.setAttribute("aria-describedby", "bmd-def-" + el.getAttribute("data-bmd-term"));
     });
-    Array.prototype.forEach.call(document.querySelectorAll("a.bmd-term"), function (el) {
+    Array.prototype.forEach.call(document.querySelectorAll("a.bmd-term, .bmd-note-ref a"), function (el) {
       el.setAttribute("aria-expanded", "false");
     });
   }

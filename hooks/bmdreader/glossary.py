@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from .matcher import first_word
 from .model import Glossary, GlossaryFile, Term, Variant
-from .problems import AnnotationError, Problem
-from .records import RecordReader, parse_yaml
+from .problems import AnnotationError, Problem, duplicate_ids
+from .records import load_file
 
 
 def load_glossary(path: Path, shown_as: str) -> Glossary:
     """Reads `path`; messages name the file as `shown_as` (its path relative to the project)."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise AnnotationError([Problem(shown_as, 0, f"cannot read the file: {err.strerror}")]) from None
-    node, problems = parse_yaml(data, shown_as)
-    if node is None:
-        raise AnnotationError(problems)
-    reader = RecordReader(shown_as)
-    parsed = reader.record(GlossaryFile, node)
-    if parsed is None:
-        raise AnnotationError(reader.problems)
+    parsed = load_file(path, shown_as, GlossaryFile)
     problems = check_glossary(parsed, shown_as)
     if problems:
         raise AnnotationError(problems)
@@ -32,11 +21,8 @@ def load_glossary(path: Path, shown_as: str) -> Glossary:
 
 def check_glossary(parsed: GlossaryFile, file: str) -> list[Problem]:
     """The checks that span records: unique ids, references that resolve, variants owned once."""
-    problems = [
-        Problem(file, line, f'{kind} id "{id_}" is already used on line {first}; ids must be unique')
-        for kind, items in (("category", parsed.categories), ("term", parsed.terms))
-        for id_, line, first in _duplicates((i.id, i.line) for i in items)
-    ]
+    problems = duplicate_ids("category", [(c.id, c.line) for c in parsed.categories], file)
+    problems += duplicate_ids("term", [(t.id, t.line) for t in parsed.terms], file)
     categories = {c.id for c in parsed.categories}
     terms = {t.id for t in parsed.terms}
     seen: dict[str, list[tuple[Variant, Term]]] = {}
@@ -68,13 +54,3 @@ def _overlap(a: Variant, b: Variant) -> bool:
     """Whether two variants with the same letters could match the same words."""
     return a.text == b.text or a.case_rule != "exact" or b.case_rule != "exact"
 
-
-def _duplicates(items: Iterable[tuple[str, int]]) -> list[tuple[str, int, int]]:
-    seen: dict[str, int] = {}
-    found = []
-    for id_, line in items:
-        if id_ in seen:
-            found.append((id_, line, seen[id_]))
-        else:
-            seen[id_] = line
-    return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from html import escape
@@ -10,11 +9,11 @@ from html import escape
 from .htmltext import Open, rewrite_text
 from .matcher import TermMatcher
 from .model import Term
+from .paragraphs import paragraph_of
 from .render import term_link, term_mention
 from .site import Occurrence
 
 SKIP = frozenset("a abbr button code h1 h2 h3 h4 h5 h6 kbd label pre samp script style svg textarea title".split())
-_PARAGRAPH_ID = re.compile(r"p(\d+)")
 
 
 class LinkMode(Enum):
@@ -46,7 +45,7 @@ def link_terms(fragment: str, matcher: TermMatcher, mode: LinkMode, glossary_hre
             href = f"{glossary_href}#{match.term.id}"
             out.append(escape(text[at : match.start], quote=False))
             out.append(term_link(match.term, words, href) if linked else term_mention(match.term, words))
-            occurrences.append(Occurrence(match.term.id, _paragraph(around), words, linked))
+            occurrences.append(Occurrence(match.term.id, paragraph_of(around), words, linked))
             at = match.end
         if not out:
             return None
@@ -63,10 +62,3 @@ def _skipped(element: Open) -> bool:
     classes = (element.attr("class") or "").split()
     return any(c.startswith("bmd-") and c != "bmd-para" for c in classes) or element.attr("data-bmd-skip") is not None
 
-
-def _paragraph(around: tuple[Open, ...]) -> int | None:
-    for element in reversed(around):
-        if element.tag == "p" and "bmd-para" in (element.attr("class") or "").split():
-            m = _PARAGRAPH_ID.fullmatch(element.attr("id") or "")
-            return int(m.group(1)) if m else None
-    return None

@@ -126,3 +126,72 @@ class Glossary:
 
 def sort_key(name: str) -> str:
     return name.casefold()
+
+
+# ---- Notes and the works they cite -------------------------------------------------------------------
+
+DATE = "date"  # a year, year-month or full date: 2014, 2016-06, 2008-02-07
+Date = Annotated[str, DATE]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Where an annotation attaches: the words it follows, as in a W3C TextQuoteSelector."""
+
+    exact: Text = field(metadata=doc("the words, exactly as in the text; the marker goes right after them"))
+    prefix: Text | None = field(default=None, metadata=doc("words just before, when the exact words occur more than once"))
+    suffix: Text | None = field(default=None, metadata=doc("words just after, when the exact words occur more than once"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class Citation:
+    work: Id = field(metadata=doc("id of a work in works.yml"))
+    locator: Text | None = field(default=None, metadata=doc("where in the work, such as 'p. 403'"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class Note:
+    id: Id = field(metadata=doc("the note's number as the source prints it"))
+    anchor: Quote = field(metadata=doc("the words the note's number followed in the source"))
+    text: Text = field(metadata=doc("the note, word for word"))
+    cites: tuple[Citation, ...] = field(default=(), metadata=doc("the works the note cites; none for commentary"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    notes: tuple[Note, ...] = field(metadata=doc("the essay's notes, in order"))
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person (family and given names) or an organisation (literal), as CSL writes names."""
+
+    family: Text | None = field(default=None, metadata=doc("family name"))
+    given: Text | None = field(default=None, metadata=doc("given names"))
+    literal: Text | None = field(default=None, metadata=doc("an organisation's name, or a name not to be split"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class Work:
+    """One work in CSL-YAML, the Citation Style Language's data model as Pandoc and Zotero use it."""
+
+    id: Id = field(metadata=doc("identifier notes cite the work by"))
+    type: Text = field(metadata=doc("the CSL item type, such as book, report, post-weblog, interview"))
+    title: Text = field(metadata=doc("title of the work"))
+    author: tuple[Name, ...] = field(default=(), metadata=doc("authors"))
+    issued: Date | None = field(default=None, metadata=doc("date of publication: YYYY, YYYY-MM or YYYY-MM-DD"))
+    container_title: Text | None = field(default=None, metadata=doc("the journal, site or newspaper it appeared in", key="container-title"))
+    publisher: Text | None = field(default=None, metadata=doc("publisher"))
+    publisher_place: Text | None = field(default=None, metadata=doc("place of publication", key="publisher-place"))
+    URL: Url | None = field(default=None, metadata=doc("address of the work online, as the source gives it"))
+    note: Text | None = field(default=None, metadata=doc("where a field beyond the source's comes from"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class WorksFile:
+    references: tuple[Work, ...] = field(metadata=doc("the works the notes cite, in CSL-YAML"))

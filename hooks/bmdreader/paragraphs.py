@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from .htmltext import tokenize, walk
+import re
+from collections.abc import Sequence
+
+from .htmltext import Open, tokenize, walk
 from .render import paragraph_open
 from .site import Paragraph
 
@@ -24,3 +27,15 @@ def number_paragraphs(fragment: str) -> tuple[str, tuple[Paragraph, ...]]:
             text.append(token.text)
         out.append(token.markup)
     return "".join(out), tuple(found)
+
+
+_PARAGRAPH_ID = re.compile(r"p(\d+)")
+
+
+def paragraph_of(around: Sequence[Open]) -> int | None:
+    """The number of the prose paragraph among the enclosing elements, if any."""
+    for element in reversed(around):
+        if element.tag == "p" and "bmd-para" in (element.attr("class") or "").split():
+            m = _PARAGRAPH_ID.fullmatch(element.attr("id") or "")
+            return int(m.group(1)) if m else None
+    return None

@@ -29,3 +29,15 @@ class AnnotationError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def duplicate_ids(kind: str, items: list[tuple[str, int]], file: str) -> list[Problem]:
+    """One problem for each (id, line) whose id an earlier item already has."""
+    first: dict[str, int] = {}
+    problems = []
+    for id_, line in items:
+        if id_ in first:
+            problems.append(Problem(file, line, f'{kind} id "{id_}" is already used on line {first[id_]}; ids must be unique'))
+        else:
+            first[id_] = line
+    return problems

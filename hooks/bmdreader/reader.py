@@ -7,17 +7,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import render
+from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Glossary
+from .model import Glossary, Note
+from .notes import Notes, load_notes
 from .paragraphs import number_paragraphs
-from .problems import Problem, Severity
+from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
-from .site import PageRecord, SiteIndex
+from .site import NoteHit, PageRecord, SiteIndex
 
 GLOSSARY_FILE = "glossary.yml"
+NOTES_FILE = "notes.yml"
+WORKS_FILE = "works.yml"
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_INTRO = (
     "Every term a newcomer to missile defense may stumble on in the essay, with a short definition, "
@@ -37,6 +41,7 @@ class Build:
 
     settings: Settings
     glossary: Glossary
+    notes: Notes = field(default_factory=Notes.empty)
     glossary_url: str = "glossary/"
     index: SiteIndex = field(default_factory=SiteIndex)
 
@@ -44,12 +49,24 @@ class Build:
     def load(cls, project_dir: Path, settings: Settings) -> Build:
         folder = project_dir / settings.annotations
         path = folder / GLOSSARY_FILE
-        glossary = load_glossary(path, f"{settings.annotations}/{GLOSSARY_FILE}")
-        return cls(settings, glossary)
+        shown = settings.annotations
+        problems: list[Problem] = []
+        # Load every file before giving up, so that one run reports the problems of all of them.
+        try:
+            glossary = load_glossary(path, f"{shown}/{GLOSSARY_FILE}")
+        except AnnotationError as err:
+            problems += err.problems
+        try:
+            notes = load_notes(folder / NOTES_FILE, f"{shown}/{NOTES_FILE}", folder / WORKS_FILE, f"{shown}/{WORKS_FILE}")
+        except AnnotationError as err:
+            problems += err.problems
+        if problems:
+            raise AnnotationError(problems)
+        return cls(settings, glossary, notes)
 
     def anew(self) -> Build:
         """The same annotations for another build, with nothing learnt from this one's pages."""
-        return Build(self.settings, self.glossary, self.glossary_url)
+        return Build(self.settings, self.glossary, self.notes, self.glossary_url)
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
@@ -58,13 +75,29 @@ class Build:
         return render.glossary_markdown(self.glossary, GLOSSARY_INTRO)
 
     def weave(self, html: str, url: str, title: str, order: int, editorial: bool) -> str:
-        """Numbers a section page's paragraphs, links its terms and appends their cards."""
+        """Numbers a section page's paragraphs, places its note markers, links its terms, adds cards and endnotes."""
         numbered, paragraphs = number_paragraphs(html)
+        marked, placed = self._place_notes(numbered, url, title)
         glossary_href = root_path(url) + self.glossary_url
-        linked = link_terms(numbered, self._matcher, self.settings.link_terms, glossary_href)
+        linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
         note = render.editorial_note(EDITORIAL_NOTE) if editorial else ""
-        return _after_title(linked.html, note) + render.cards(linked.terms, glossary_href)
+        cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href)
+        return _after_title(linked.html, note) + render.endnotes(placed) + cards
+
+    def _place_notes(self, html: str, url: str, title: str) -> tuple[str, list[tuple[Note, int | None]]]:
+        """Inserts a marker after each note's quote that stands once on this page; records every place found."""
+        text = PageText.of(html)
+        found = {note.id: text.find(note.anchor) for note in self.notes.notes}
+        markup = {end: [render.note_marker(note)] for note in self.notes.notes if len(ends := found[note.id]) == 1 for end in ends}
+        # Ambiguous places get no marker but are still looked up, to say where they are.
+        markup.update({end: [] for ends in found.values() if len(ends) > 1 for end in ends})
+        marked, paragraph_at = insert_after(html, markup)
+        for note in self.notes.notes:
+            for end in found[note.id]:
+                self.index.note_hits.append(NoteHit(note.id, url, title, paragraph_at.get(end)))
+        placed = [(note, paragraph_at.get(found[note.id][0])) for note in self.notes.notes if len(found[note.id]) == 1]
+        return marked, sorted(placed, key=lambda p: found[p[0].id][0])
 
     def fill_glossary(self, html: str, url: str) -> str:
         md = SafeMarkdown()
@@ -84,7 +117,7 @@ class Build:
 
     def warnings(self) -> list[Problem]:
         """What does not fit the text, known only once every page is woven."""
-        return [
+        unused = [
             Problem(
                 self.glossary.file,
                 self.glossary.term(term_id).line,
@@ -93,6 +126,22 @@ class Build:
             )
             for term_id in self.index.unused(t.id for t in self.glossary.terms)
         ]
+        return unused + self._note_warnings()
+
+    def _note_warnings(self) -> list[Problem]:
+        problems = []
+        for note in self.notes.notes:
+            hits = [h for h in self.index.note_hits if h.note_id == note.id]
+            where = f'note "{note.id}": the quote "{note.anchor.exact}"'
+            if not hits:
+                message = f"{where} is not in the text; copy it exactly from the page, with its punctuation"
+            elif len(hits) > 1:
+                places = ", ".join(f"{h.title} ¶ {h.paragraph}" if h.paragraph else h.title for h in hits)
+                message = f"{where} occurs {len(hits)} times ({places}); add a prefix or suffix that only one of them has"
+            else:
+                continue
+            problems.append(Problem(self.notes.notes_file, note.anchor.line, message, Severity.WARNING))
+        return problems
 
 
 def _after_title(html: str, note: str) -> str:

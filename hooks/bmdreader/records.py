@@ -7,19 +7,22 @@ import difflib
 import functools
 import re
 import types
+from pathlib import Path
 import typing
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
-from .model import ID, MARKDOWN, TEXT, URL
-from .problems import Problem
+from .model import DATE, ID, MARKDOWN, TEXT, URL
+from .problems import AnnotationError, Problem
 
 T = TypeVar("T")
 
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 URL_PATTERN = r"[hH][tT][tT][pP][sS]?://[^\s/$.?#][^\s]*"
+DATE_PATTERN = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
 _ID_RE = re.compile(ID_PATTERN)
+_DATE_RE = re.compile(DATE_PATTERN)
 _URL_RE = re.compile(URL_PATTERN)
 _STR_TAG = "tag:yaml.org,2002:str"
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, some twenty times faster when present
@@ -59,6 +62,22 @@ def parse_yaml(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]
         line = _separator_before(text, line_of(nodes[1]))
         return None, [Problem(file, line, "the file holds more than one YAML document; remove the '---'")]
     return nodes[0], []
+
+
+def load_file(path: Path, shown_as: str, cls: type[T]) -> T:
+    """Reads one annotation file into `cls`, or raises AnnotationError with every problem found."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise AnnotationError([Problem(shown_as, 0, f"cannot read the file: {err.strerror}")]) from None
+    node, problems = parse_yaml(data, shown_as)
+    if node is None:
+        raise AnnotationError(problems)
+    reader = RecordReader(shown_as)
+    parsed = reader.record(cls, node)
+    if parsed is None:
+        raise AnnotationError(reader.problems)
+    return parsed
 
 
 def _separator_before(text: str, line: int) -> int:
@@ -123,7 +142,7 @@ class RecordReader:
             value = self.value(hints[name], values[name], label, name)
             if len(self.problems) > before:
                 ok = False
-            kwargs[name] = value
+            kwargs[f.name] = value
         if len(missing) == 1:
             self.problem(node, label, f"'{missing[0]}' is required{_described(fields[missing[0]])}")
         elif missing:
@@ -153,6 +172,8 @@ class RecordReader:
             return text
         if dataclasses.is_dataclass(hint):
             return self.record(hint, node, label)
+        if origin is typing.Annotated and args[1] == DATE:
+            return self.date(node, label, name)
         if origin is typing.Annotated:
             text = self.text(node, label, name)
             if text is not None:
@@ -171,6 +192,13 @@ class RecordReader:
             return None
         return text
 
+    def date(self, node: yaml.Node, label: str, name: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or not _DATE_RE.fullmatch(str(node.value).strip()):
+            shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _describe(node)
+            self.problem(node, label, f"'{name}' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {shown}")
+            return None
+        return str(node.value).strip()
+
     def check_kind(self, kind: str, text: str, node: yaml.Node, label: str, name: str) -> None:
         if kind == ID and not _ID_RE.fullmatch(text):
             self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'abm-treaty', not '{text}'")
@@ -183,8 +211,14 @@ class RecordReader:
 @functools.cache
 def _shape(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
     """A model class's fields as the YAML sees them, and their types (looked up once per class)."""
-    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
-    return fields, get_type_hints(cls, include_extras=True)
+    fields = {yaml_key(f): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    hints = get_type_hints(cls, include_extras=True)
+    return fields, {key: hints[f.name] for key, f in fields.items()}
+
+
+def yaml_key(f: dataclasses.Field[Any]) -> str:
+    """The key a field has in the YAML: its name, unless the format spells it otherwise (CSL's 'container-title')."""
+    return f.metadata.get("key", f.name)
 
 
 def _label(cls: type, node: yaml.Node, outer: str, index: int | None) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from .model import Glossary, Term
+from .model import Glossary, Note, Term
 from .safe_markdown import SafeMarkdown
 from .site import PageRecord, Section
 
@@ -46,15 +46,15 @@ def definition_id(term: Term) -> str:
     return f"bmd-def-{term.id}"
 
 
-def cards(terms: Sequence[Term], glossary_href: str) -> str:
-    """The definitions of the terms on a page, hidden until the script copies one into a card.
+def cards(terms: Sequence[Term], notes: Sequence[Note], glossary_href: str) -> str:
+    """The definitions of the terms and the notes on a page, hidden until the script copies one into a card.
 
     Spans, not paragraphs: the card is placed inside the paragraph that holds the term.
 
     They stay in the page (not fetched) so cards work offline and screen readers get the definition
     through aria-describedby; search skips them so the glossary page is what search finds.
     """
-    if not terms:
+    if not terms and not notes:
         return ""
     items = "".join(
         f'<div class="bmd-card" data-bmd-term="{escape(t.id)}" data-bmd-name="{escape(t.name)}">'
@@ -64,7 +64,67 @@ def cards(terms: Sequence[Term], glossary_href: str) -> str:
         "</div>"
         for t in terms
     )
+    items += "".join(
+        f'<div class="bmd-card" data-bmd-note="{escape(n.id)}" data-bmd-name="Note {escape(n.id)}">'
+        f'<span class="bmd-card__name">Note {escape(n.id)}</span>'
+        f'<span class="bmd-card__definition" id="{note_text_id(n)}">{linkify(n.text)}</span>'
+        f'<span class="bmd-card__more"><a href="#{note_id(n)}">Go to note {escape(n.id)} below ↓</a></span>'
+        "</div>"
+        for n in notes
+    )
     return f'\n<div class="bmd-cards" hidden data-search-exclude>{items}</div>\n'
+
+
+def note_id(note: Note) -> str:
+    return f"note-{note.id}"
+
+
+def note_ref_id(note: Note) -> str:
+    return f"note-ref-{note.id}"
+
+
+def note_text_id(note: Note) -> str:
+    return f"bmd-note-{note.id}"
+
+
+def note_marker(note: Note) -> str:
+    """The superscript number where the note's digit stood; a plain link to the endnote without the script."""
+    return (
+        f'<sup class="bmd-note-ref" id="{note_ref_id(note)}"><a href="#{note_id(note)}" data-bmd-note="{escape(note.id)}"'
+        f' aria-describedby="{note_text_id(note)}"><span class="bmd-sr">Note </span>{escape(note.id)}</a></sup>'
+    )
+
+
+def endnotes(placed: Sequence[tuple[Note, int | None]]) -> str:
+    """The page's notes at its end, each with a link back to its marker and the marker's paragraph."""
+    if not placed:
+        return ""
+    items = []
+    for note, paragraph in placed:
+        where = f"¶&#8239;{paragraph}" if paragraph else "the text"
+        items.append(
+            f'<li id="{note_id(note)}" value="{escape(note.id)}"><p>{linkify(note.text)}</p>'
+            f'<p class="bmd-endnotes__back"><a href="#{note_ref_id(note)}" aria-label="Back to note {escape(note.id)} in the text">↩ Back to {where}</a></p></li>'
+        )
+    return (
+        '\n<section class="bmd-endnotes" aria-labelledby="bmd-notes-title">'
+        f'<h2 id="bmd-notes-title">Notes</h2><ol>{"".join(items)}</ol></section>\n'
+    )
+
+
+_URL = re.compile(r"https?://\S+?(?=[.,;)]*(?:\s|$))")
+
+
+def linkify(text: str) -> str:
+    """Plain text with its web addresses made links (a final full stop or comma is not part of an address)."""
+    out = []
+    at = 0
+    for m in _URL.finditer(text):
+        out.append(escape(text[at : m.start()]))
+        out.append(f'<a href="{escape(m.group())}">{escape(m.group())}</a>')
+        at = m.end()
+    out.append(escape(text[at:]))
+    return "".join(out)
 
 
 def _expansion(term: Term) -> str:

@@ -16,11 +16,11 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import ID, MARKDOWN, TEXT, URL, GlossaryFile
-from .records import ID_PATTERN, URL_PATTERN
+from .model import DATE, ID, MARKDOWN, TEXT, URL, GlossaryFile, NotesFile, WorksFile
+from .records import DATE_PATTERN, ID_PATTERN, URL_PATTERN, yaml_key
 
 # One schema per annotation file: the file's name and the dataclass its top level is read into.
-FILES: dict[str, type] = {"glossary": GlossaryFile}
+FILES: dict[str, type] = {"glossary": GlossaryFile, "notes": NotesFile, "works": WorksFile}
 
 
 def file_schema(name: str) -> dict[str, Any]:
@@ -45,9 +45,10 @@ def _record(cls: type) -> dict[str, Any]:
         if f.metadata.get("doc"):
             prop = {"description": f.metadata["doc"], **prop}
         # The loader treats an empty optional key as absent.
-        properties[f.name] = {"anyOf": [prop, {"type": "null"}]} if optional else prop
+        key = yaml_key(f)
+        properties[key] = {"anyOf": [prop, {"type": "null"}]} if optional else prop
         if not optional:
-            required.append(f.name)
+            required.append(key)
     schema: dict[str, Any] = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
     if cls.__doc__ and not cls.__doc__.startswith(cls.__name__ + "("):
         schema = {"description": cls.__doc__.strip().splitlines()[0], **schema}
@@ -69,6 +70,9 @@ def _value(hint: Any) -> dict[str, Any]:
         return {"enum": list(args)}
     if dataclasses.is_dataclass(hint):
         return _record(hint)
+    if origin is typing.Annotated and args[1] == DATE:
+        # YAML reads 2014 as a number; editors' YAML 1.2 reads 2016-06 as text
+        return {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999}, {"type": "string", "pattern": f"^{DATE_PATTERN}$"}]}
     if origin is typing.Annotated:
         kind = args[1]
         text: dict[str, Any] = {"type": "string", "pattern": r"\S"}

@@ -25,6 +25,16 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
+class NoteHit:
+    """A place where a note's quote stands in the text."""
+
+    note_id: str
+    url: str
+    title: str
+    paragraph: int | None
+
+
+@dataclass(frozen=True)
 class PageRecord:
     url: str  # relative to the site root, like "tech-breakthrough/"
     title: str
@@ -50,6 +60,7 @@ class SiteIndex:
     """Filled page by page during a build; read once every page is in."""
 
     pages: dict[str, PageRecord] = field(default_factory=dict)
+    note_hits: list[NoteHit] = field(default_factory=list)
 
     def add(self, page: PageRecord) -> None:
         self.pages[page.url] = page

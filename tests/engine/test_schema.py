@@ -18,6 +18,20 @@ from tests.engine.test_glossary_loader import GOOD
 SCHEMAS = ROOT / "annotations" / "schema"
 
 
+class _EditorLoader(yaml.SafeLoader):
+    """Reads YAML as editors' language servers do (YAML 1.2): 2008-02-07 is text, not a date."""
+
+
+_EditorLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def as_editor_reads(text: str) -> object:
+    return yaml.load(text, Loader=_EditorLoader)  # noqa: S506 - a safe loader
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_committed_schema_is_current(name: str) -> None:
     committed = (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
@@ -30,7 +44,7 @@ def test_each_annotation_file_names_its_schema_and_passes_it(name: str) -> None:
     assert path.read_text(encoding="utf-8").startswith(f"# yaml-language-server: $schema=schema/{name}.schema.json\n")
     schema = yaml.safe_load((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    errors = [e.message for e in Draft202012Validator(schema).iter_errors(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(as_editor_reads(path.read_text(encoding="utf-8")))]
     assert errors == []
 
 
@@ -50,7 +64,7 @@ FIELD_LEVEL_MISTAKES = {
 
 def schema_errors(text: str) -> list[str]:
     schema = yaml.safe_load((SCHEMAS / "glossary.schema.json").read_text())
-    return [e.message for e in Draft202012Validator(schema).iter_errors(yaml.safe_load(text))]
+    return [e.message for e in Draft202012Validator(schema).iter_errors(as_editor_reads(text))]
 
 
 def test_schema_accepts_what_the_loader_accepts(tmp_path: Path) -> None:

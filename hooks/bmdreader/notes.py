@@ -1,0 +1,89 @@
+"""Loads and checks the notes file and the works file (CSL-YAML) into one Notes model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .model import Note, NotesFile, Work, WorksFile
+from .problems import AnnotationError, Problem, duplicate_ids
+from .records import load_file
+
+# The CSL item types a work may have, with the fields each needs before a style can cite it.
+REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "book": ("author", "publisher", "issued"),
+    "chapter": ("author", "container_title", "publisher", "issued"),
+    "article-journal": ("author", "container_title", "issued"),
+    "article-magazine": ("container_title", "issued"),
+    "article-newspaper": ("container_title", "issued"),
+    "report": ("issued",),
+    "interview": ("issued",),
+    "speech": ("author", "issued"),
+    "post": ("container_title", "issued", "URL"),
+    "post-weblog": ("container_title", "issued", "URL"),
+    "webpage": ("URL",),
+    "document": (),
+}
+_KEY = {"container_title": "container-title", "publisher_place": "publisher-place"}
+
+
+@dataclass(frozen=True)
+class Notes:
+    notes_file: str
+    works_file: str
+    notes: tuple[Note, ...]
+    works: tuple[Work, ...]
+
+    @cached_property
+    def _works(self) -> dict[str, Work]:
+        return {w.id: w for w in self.works}
+
+    def work(self, work_id: str) -> Work:
+        return self._works[work_id]
+
+    def citing(self, work_id: str) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if any(c.work == work_id for c in n.cites))
+
+    @classmethod
+    def empty(cls) -> Notes:
+        return cls("", "", (), ())
+
+
+def load_notes(notes_path: Path, notes_shown: str, works_path: Path, works_shown: str) -> Notes:
+    """Either file may be absent (a site without notes); what is there must be right."""
+    notes = load_file(notes_path, notes_shown, NotesFile).notes if notes_path.exists() else ()
+    works = load_file(works_path, works_shown, WorksFile).references if works_path.exists() else ()
+    problems = check_works(works, works_shown) + check_notes(notes, notes_shown, {w.id for w in works}, works_shown)
+    if problems:
+        raise AnnotationError(problems)
+    return Notes(notes_shown, works_shown, notes, works)
+
+
+def check_works(works: tuple[Work, ...], file: str) -> list[Problem]:
+    problems = duplicate_ids("work", [(w.id, w.line) for w in works], file)
+    for work in works:
+        where = f'work "{work.id}"'
+        needs = REQUIRED_BY_TYPE.get(work.type)
+        if needs is None:
+            known = ", ".join(sorted(REQUIRED_BY_TYPE))
+            problems.append(Problem(file, work.line, f'{where}: unknown CSL type "{work.type}"; use one of: {known}'))
+            continue
+        missing = [_KEY.get(f, f) for f in needs if not getattr(work, f)]
+        if missing:
+            fields = ", ".join(f"'{m}'" for m in missing)
+            problems.append(Problem(file, work.line, f"{where}: a {work.type} needs {fields} to be cited; add {'it' if len(missing) == 1 else 'them'}"))
+        for name in work.author:
+            if bool(name.literal) == bool(name.family) or (name.given and not name.family):
+                problems.append(Problem(file, name.line, f"{where}: an author has either 'family' (and 'given') or 'literal', not both or neither"))
+    return problems
+
+
+def check_notes(notes: tuple[Note, ...], file: str, work_ids: set[str], works_file: str) -> list[Problem]:
+    problems = duplicate_ids("note", [(n.id, n.line) for n in notes], file)
+    for note in notes:
+        for citation in note.cites:
+            if citation.work not in work_ids:
+                problems.append(Problem(file, citation.line, f'note "{note.id}": cites unknown work "{citation.work}"; add it to {works_file} or fix the id'))
+    return problems
+
