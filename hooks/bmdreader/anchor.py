@@ -4,11 +4,11 @@ markup at the anchored places, working on the page's text, never on its markup."
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 
-from .htmltext import tokenize, walk
+from .htmltext import Open, Token, tokenize, walk
 from .model import Quote
 from .paragraphs import paragraph_of
 
@@ -24,7 +24,7 @@ class PageText:
 
     @classmethod
     def of(cls, fragment: str) -> PageText:
-        raw = "".join(t.text for t in tokenize(fragment) if t.kind == "text")
+        raw = "".join(token.text for token, prose, _ in _text_tokens(fragment) if prose)
         chars: list[str] = []
         origin: list[int] = []
         for m in re.finditer(r"\s+|\S+", raw):
@@ -55,15 +55,15 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text)
 
 
-def insert_after(fragment: str, markup: Mapping[int, Sequence[str]]) -> tuple[str, dict[int, int | None]]:
+def insert_after(fragment: str, markup: Mapping[int, list[str]]) -> tuple[str, dict[int, int | None]]:
     """Inserts each markup string at its raw-text offset (as found by PageText.find); markup is trusted.
 
     Also returns, for each offset, the number of the prose paragraph it fell in (None outside them)."""
     out: list[str] = []
     paragraphs: dict[int, int | None] = {}
     at = 0
-    for token, around in walk(tokenize(fragment)):
-        if token.kind != "text":
+    for token, prose, around in _text_tokens(fragment):
+        if not prose:
             out.append(token.markup)
             continue
         end = at + len(token.text)
@@ -78,3 +78,17 @@ def insert_after(fragment: str, markup: Mapping[int, Sequence[str]]) -> tuple[st
         at = end
     return "".join(out), paragraphs
 
+
+
+# Quotes anchor in the prose: not in headings, code, or what the reader itself added.
+_NOT_PROSE = frozenset("h1 h2 h3 h4 h5 h6 code pre kbd samp script style svg button title".split())
+
+
+def _text_tokens(fragment: str) -> Iterator[tuple[Token, bool, tuple[Open, ...]]]:
+    """Each token, whether it is prose text, and the elements around it."""
+    for token, around in walk(tokenize(fragment)):
+        prose = token.kind == "text" and not any(
+            o.tag in _NOT_PROSE or any(c.startswith("bmd-") and c != "bmd-para" for c in (o.attr("class") or "").split())
+            for o in around
+        )
+        yield token, prose, around

@@ -132,15 +132,17 @@ def sort_key(name: str) -> str:
 
 DATE = "date"  # a year, year-month or full date: 2014, 2016-06, 2008-02-07
 Date = Annotated[str, DATE]
+VERBATIM = "verbatim"  # text whose spaces at either end count, as in a quote's prefix
+Verbatim = Annotated[str, VERBATIM]
 
 
 @dataclass(frozen=True)
 class Quote:
     """Where an annotation attaches: the words it follows, as in a W3C TextQuoteSelector."""
 
-    exact: Text = field(metadata=doc("the words, exactly as in the text; the marker goes right after them"))
-    prefix: Text | None = field(default=None, metadata=doc("words just before, when the exact words occur more than once"))
-    suffix: Text | None = field(default=None, metadata=doc("words just after, when the exact words occur more than once"))
+    exact: Verbatim = field(metadata=doc("the words, exactly as in the text; the marker goes right after them"))
+    prefix: Verbatim | None = field(default=None, metadata=doc("words just before (spaces count), when the exact words occur more than once"))
+    suffix: Verbatim | None = field(default=None, metadata=doc("words just after (spaces count), when the exact words occur more than once"))
     line: int = position()
 
 

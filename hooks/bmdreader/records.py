@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_
 
 import yaml
 
-from .model import DATE, ID, MARKDOWN, TEXT, URL
+from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM
 from .problems import AnnotationError, Problem
 
 T = TypeVar("T")
@@ -175,22 +175,21 @@ class RecordReader:
         if origin is typing.Annotated and args[1] == DATE:
             return self.date(node, label, name)
         if origin is typing.Annotated:
-            text = self.text(node, label, name)
+            text = self.text(node, label, name, keep_spaces=args[1] == VERBATIM)
             if text is not None:
                 self.check_kind(args[1], text, node, label, name)
             return text
         raise TypeError(f"the model uses a type the reader does not know: {hint!r}")
 
-    def text(self, node: yaml.Node, label: str, name: str) -> str | None:
+    def text(self, node: yaml.Node, label: str, name: str, keep_spaces: bool = False) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR_TAG:
             quote = "; put it in quotes" if isinstance(node, yaml.ScalarNode) else ""
             self.problem(node, label, f"'{name}' must be text, not {_describe(node)}{quote}")
             return None
-        text = node.value.strip()
-        if not text:
+        if not node.value.strip():
             self.problem(node, label, f"'{name}' must not be empty")
             return None
-        return text
+        return node.value if keep_spaces else node.value.strip()
 
     def date(self, node: yaml.Node, label: str, name: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or not _DATE_RE.fullmatch(str(node.value).strip()):
@@ -204,7 +203,7 @@ class RecordReader:
             self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'abm-treaty', not '{text}'")
         elif kind == URL and not _URL_RE.fullmatch(text):
             self.problem(node, label, f"'{name}' must be a full http:// or https:// address, not '{text}'")
-        elif kind not in (ID, URL, TEXT, MARKDOWN):
+        elif kind not in (ID, URL, TEXT, MARKDOWN, VERBATIM):
             raise TypeError(f"unknown text kind {kind!r}")
 
 

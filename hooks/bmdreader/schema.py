@@ -16,7 +16,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import DATE, ID, MARKDOWN, TEXT, URL, GlossaryFile, NotesFile, WorksFile
+from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, GlossaryFile, NotesFile, WorksFile
 from .records import DATE_PATTERN, ID_PATTERN, URL_PATTERN, yaml_key
 
 # One schema per annotation file: the file's name and the dataclass its top level is read into.
@@ -80,7 +80,7 @@ def _value(hint: Any) -> dict[str, Any]:
             text["pattern"] = f"^{ID_PATTERN}$"
         elif kind == URL:
             text["pattern"] = f"^{URL_PATTERN}$"
-        elif kind not in (TEXT, MARKDOWN):
+        elif kind not in (TEXT, MARKDOWN, VERBATIM):
             raise TypeError(f"unknown text kind {kind!r}")
         return text
     raise TypeError(f"the model uses a type the schema does not know: {hint!r}")

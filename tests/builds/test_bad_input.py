@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.tinysite import GLOSSARY, PAGES, write_site
+from tests.builds.tinysite import GLOSSARY, NOTES, PAGES, WORKS, write_site
 from tests.conftest import mkdocs_build
 
 G = "annotations/glossary.yml"
+N = "annotations/notes.yml"
+W = "annotations/works.yml"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Case:
     expected: tuple[str, ...] = ()  # exact lines of the build output
     pages: dict[str, str] = field(default_factory=lambda: PAGES)
     reader: str = "{}"
+    notes: str | bytes = NOTES
+    works: str | bytes = WORKS
 
 
 def error(*messages: str) -> tuple[str, ...]:
@@ -107,13 +111,40 @@ CASES = [
          expected=error("mkdocs.yml: extra.reader.link_terms must be one of first, all, not 'every'")),
     Case("unknown setting", reader="{link_term: all}",
          expected=error("mkdocs.yml: extra.reader: unknown setting 'link_term'; known settings: link_terms (which occurrences of a term link to its entry: 'first' (first in each section) or 'all'); annotations (the folder of annotation files, relative to mkdocs.yml)")),
+    # notes and the works they cite
+    Case("note quote not in the text", notes=sub('exact: "matters."', 'exact: "matter."', NOTES),
+         expected=(f'WARNING -  {N}:8: note "2": the quote "matter." is not in the text; copy it exactly from the page, with its punctuation',)),
+    Case("note quote found twice", notes=sub('exact: "matters."', 'exact: "THAAD"', NOTES),
+         expected=(f'WARNING -  {N}:8: note "2": the quote "THAAD" occurs 3 times (One ¶ 1, One ¶ 2, Two about THAAD ¶ 1); add a prefix or suffix that only one of them has',)),
+    Case("note cites an unknown work", notes=sub("work: smith-2010", "work: smith-2011", NOTES),
+         expected=error(f'{N}:6: note "1": cites unknown work "smith-2011"; add it to {W} or fix the id')),
+    Case("duplicate note id", notes=sub('id: "2"', 'id: "1"', NOTES),
+         expected=error(f'{N}:7: note id "1" is already used on line 2; ids must be unique')),
+    Case("note without text", notes=sub("    text: Commentary only.\n", "", NOTES),
+         expected=error(f"{N}:7: note \"2\": 'text' is required (the note, word for word)")),
+    Case("notes file syntax error", notes=sub('anchor: {exact: "matters."}', 'anchor: {exact: "matters."', NOTES),
+         expected=error(f"{N}:9: YAML syntax error: expected ',' or '}}', but got '<scalar>'; check indentation, colons and quotes")),
+    Case("book without a publisher", works=sub("    publisher: A Press\n", "", WORKS),
+         expected=error(f"{W}:2: work \"smith-2010\": a book needs 'publisher' to be cited; add it")),
+    Case("unknown CSL type", works=sub("type: book", "type: novel", WORKS),
+         expected=error(f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
+    Case("CSL key spelt the Python way", works=sub("publisher-place:", "publisher_place:", WORKS),
+         expected=error(f"{W}:8: work \"smith-2010\": unknown key 'publisher_place'; did you mean 'publisher-place'?")),
+    Case("bad date", works=sub("issued: 2010", "issued: 2010-13", WORKS),
+         expected=error(f"{W}:9: work \"smith-2010\": 'issued' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '2010-13'")),
+    Case("author both person and organisation", works=sub("{family: Smith, given: Jane}", "{family: Smith, literal: Smith Inc.}", WORKS),
+         expected=error(f"{W}:5: work \"smith-2010\": an author has either 'family' (and 'given') or 'literal', not both or neither")),
+    Case("problems in two files", glossary=sub("name: Deterrence", "name: [Deterrence]"), works=sub("type: book", "type: novel", WORKS),
+         expected=error(f"{G}:18: term \"deterrence\": 'name' must be text, not a list",
+                        f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
          expected=("ERROR   -  docs/glossary.md: this page is generated from the glossary annotations; delete the file",)),
 ]
 
 
 def run(tmp_path: Path, case: Case):
-    project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader)
+    files = {"notes.yml": case.notes, "works.yml": case.works}
+    project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader, annotations=files)
     target = project / "annotations" / "glossary.yml"
     target.write_bytes(case.glossary if isinstance(case.glossary, bytes) else case.glossary.encode("utf-8"))
     return mkdocs_build(project, tmp_path / "site")
@@ -150,6 +181,8 @@ FIELDS = {
     "later": ("explanation: A long story.", "explanation: A long story.\n    later: '{p}'"),
     "source title": ("{title: Deterrence,", "{title: '{p}',"),
     "variant": ("variants: [deterrence]", "variants: [deterrence, 'x {p}']"),
+    "note text": ("notes.yml", "text: Commentary only.", "text: '{p}'"),
+    "work title": ("works.yml", "title: A Book on Defense", "title: '{p}'"),
 }
 
 
@@ -181,9 +214,13 @@ class _LiveMarkup(HTMLParser):
 
 @pytest.mark.parametrize("field_name", FIELDS)
 def test_markup_in_a_free_text_field_is_inert(tmp_path: Path, field_name: str) -> None:
-    old, new = FIELDS[field_name]
-    glossary = sub(old, new.replace("{p}", PAYLOAD.replace("'", "''")))
-    result = run(tmp_path, Case(field_name, glossary))
+    *file, old, new = FIELDS[field_name]
+    payload = new.replace("{p}", PAYLOAD.replace("'", "''"))
+    files = {"glossary.yml": GLOSSARY, "notes.yml": NOTES, "works.yml": WORKS}
+    target = file[0] if file else "glossary.yml"
+    files[target] = sub(old, payload, files[target])
+    case = Case(field_name, files["glossary.yml"], notes=files["notes.yml"], works=files["works.yml"])
+    result = run(tmp_path, case)
     assert result.returncode == 0, result.output
     shown = False
     for page in Path(result.site).rglob("*.html"):

@@ -36,6 +36,34 @@ GLOSSARY = dedent(
     """
 )
 
+NOTES = dedent(
+    """\
+    notes:
+      - id: "1"
+        anchor: {exact: "system is here."}
+        text: "See Smith, p. 4, and https://example.org/thaad."
+        cites:
+          - {work: smith-2010, locator: p. 4}
+      - id: "2"
+        anchor: {exact: "matters."}
+        text: Commentary only.
+    """
+)
+
+WORKS = dedent(
+    """\
+    references:
+      - id: smith-2010
+        type: book
+        author:
+          - {family: Smith, given: Jane}
+        title: A Book on Defense
+        publisher: A Press
+        publisher-place: Boston
+        issued: 2010
+    """
+)
+
 PAGES = {
     "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
     "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
@@ -43,10 +71,20 @@ PAGES = {
 }
 
 
-def write_site(root: Path, glossary: str = GLOSSARY, pages: dict[str, str] | None = None, reader: str = "{}") -> Path:
+def write_site(
+    root: Path,
+    glossary: str = GLOSSARY,
+    pages: dict[str, str] | None = None,
+    reader: str = "{}",
+    annotations: dict[str, str | bytes] | None = None,
+) -> Path:
+    """A project with the given glossary and pages; `annotations` adds other annotation files by name."""
     (root / "docs").mkdir(parents=True)
     (root / "annotations").mkdir()
     (root / "annotations" / "glossary.yml").write_text(glossary, encoding="utf-8")
+    for name, content in (annotations or {}).items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8")
+        (root / "annotations" / name).write_bytes(data)
     for name, text in (pages or PAGES).items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
     nav = "".join(f"  - {name}\n" for name in (pages or PAGES)) + "  - glossary.md\n"
