@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bmdreader.problems import AnnotationError, Problem, Severity
-from bmdreader.reader import GLOSSARY_PAGE, Build
+from bmdreader.reader import GLOSSARY_PAGE, REFERENCES_PAGE, Build
 from bmdreader.settings import read_settings
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -53,9 +53,10 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
-    if files.get_file_from_path(GLOSSARY_PAGE) is not None:
-        raise PluginError(f"docs/{GLOSSARY_PAGE}: this page is generated from the glossary annotations; delete the file")
-    files.append(File.generated(config, GLOSSARY_PAGE, content=_current().glossary_markdown()))
+    for path, content in _current().generated_files().items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path}: this file is generated from the annotations; delete it")
+        files.append(File.generated(config, path, content=content))
     return files
 
 
@@ -79,6 +80,8 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             continue
         if file.src_uri == GLOSSARY_PAGE:
             page.content = build.fill_glossary(page.content, page.url)
+        elif file.src_uri == REFERENCES_PAGE:
+            page.content = build.fill_references(page.content, page.url)
         elif page.is_homepage:
             page.content = build.fill_home(page.content, page.url)
     for problem in build.warnings():

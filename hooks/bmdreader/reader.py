@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import render
+from . import bibliography, render
 from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Glossary, Note
+from .model import Citation, Glossary, Note
 from .notes import Notes, load_notes
 from .paragraphs import number_paragraphs
 from .problems import AnnotationError, Problem, Severity
@@ -23,6 +23,8 @@ GLOSSARY_FILE = "glossary.yml"
 NOTES_FILE = "notes.yml"
 WORKS_FILE = "works.yml"
 GLOSSARY_PAGE = "glossary.md"
+REFERENCES_PAGE = "references.md"
+REFERENCES_DIR = "references"
 GLOSSARY_INTRO = (
     "Every term a newcomer to missile defense may stumble on in the essay, with a short definition, "
     "a fuller explanation, its sources and every paragraph where it appears."
@@ -73,6 +75,28 @@ class Build:
 
     def glossary_markdown(self) -> str:
         return render.glossary_markdown(self.glossary, GLOSSARY_INTRO)
+
+    def generated_files(self) -> dict[str, str]:
+        """Pages and downloads made from the annotations, by path in the site's source."""
+        files = {GLOSSARY_PAGE: self.glossary_markdown()}
+        works = self.notes.works
+        if works:
+            files[REFERENCES_PAGE] = render.references_markdown(bibliography.STYLE_TITLE)
+            exports = {"json": bibliography.csl_json_file, "bib": bibliography.bibtex, "ris": bibliography.ris}
+            for ext, write in exports.items():
+                files[f"{REFERENCES_DIR}/bibliography.{ext}"] = write(works)
+                files.update({f"{REFERENCES_DIR}/{w.id}.{ext}": write([w]) for w in works})
+        return files
+
+    def fill_references(self, html: str, url: str) -> str:
+        cited_in: dict[str, list[tuple[Note, Citation, NoteHit]]] = {}
+        for note in self.notes.notes:
+            hits = [h for h in self.index.note_hits if h.note_id == note.id]
+            for citation in note.cites:
+                cited_in.setdefault(citation.work, []).extend((note, citation, hit) for hit in hits[:1])
+        entries = bibliography.formatted(self.notes.works)
+        body = render.references_body(self.notes.works, entries, cited_in, bibliography.archive_url, root_path(url))
+        return html.replace(render.REFERENCES_PLACEHOLDER, body)
 
     def weave(self, html: str, url: str, title: str, order: int, editorial: bool) -> str:
         """Numbers a section page's paragraphs, places its note markers, links its terms, adds cards and endnotes."""

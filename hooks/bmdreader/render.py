@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
-from .model import Glossary, Note, Term
+from .model import Citation, Glossary, Note, Term, Work
 from .safe_markdown import SafeMarkdown
-from .site import PageRecord, Section
+from .site import NoteHit, PageRecord, Section
 
 
 def attrs(pairs: Iterable[tuple[str, str | None]]) -> str:
@@ -220,3 +220,58 @@ def sections_table(sections: Sequence[Section], base: str) -> str:
         '<thead><tr><th scope="col">Section</th><th scope="col">Paragraphs</th><th scope="col">Words</th>'
         f'<th scope="col">Glossary terms</th></tr></thead><tbody>{rows}</tbody></table>'
     )
+
+
+REFERENCES_PLACEHOLDER = "<!-- bmd:references -->"
+
+
+def references_markdown(style_title: str) -> str:
+    intro = (
+        f"The works the essay's notes cite, formatted in the {style_title} style by a CSL processor. "
+        "Each lists the notes that cite it, its address as the note gives it, an archived copy, and "
+        "downloads for citation managers."
+    )
+    return "\n".join(["---", "title: References", "---", "", "# References", "", escape(intro), "", REFERENCES_PLACEHOLDER, ""])
+
+
+def export_links(stem: str, label: str) -> str:
+    return " · ".join(
+        f'<a href="{escape(stem)}.{ext}" download>{kind}<span class="bmd-sr"> of {escape(label)}</span></a>'
+        for ext, kind in (("json", "CSL-JSON"), ("bib", "BibTeX"), ("ris", "RIS"))
+    )
+
+
+def references_body(
+    works: Sequence[Work],
+    entries: dict[str, str],
+    cited_in: dict[str, list[tuple[Note, Citation, NoteHit]]],
+    archive: Callable[[str], str],
+    base: str,
+) -> str:
+    """The References page's list; `entries` is the CSL processor's HTML (made from escaped data)."""
+    by_id = {w.id: w for w in works}
+    items = []
+    for work_id, entry in entries.items():
+        work = by_id[work_id]
+        rows = [("Cited in", _cited_in(cited_in.get(work_id, []), base))]
+        if work.URL:
+            rows.append(("Online", f'<a href="{escape(work.URL)}">{escape(work.URL)}</a> · <a href="{escape(archive(work.URL))}">archived copy</a>'))
+        rows.append(("Download", export_links(work.id, work.title)))
+        facts = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
+        items.append(f'<li id="{escape(work.id)}"><p class="bmd-reference">{entry}</p><dl class="bmd-entry__facts">{facts}</dl></li>')
+    return (
+        f'<p class="bmd-downloads">The whole bibliography: {export_links("bibliography", "the whole bibliography")}</p>'
+        f'<ol class="bmd-references">{"".join(items)}</ol>'
+    )
+
+
+def _cited_in(citations: Sequence[tuple[Note, Citation, NoteHit]], base: str) -> str:
+    if not citations:
+        return "no note"
+    links = []
+    for note, citation, hit in citations:
+        page = escape(base + hit.url)
+        where = f' (<a href="{page}#{paragraph_id(hit.paragraph)}">{escape(hit.title)} ¶&#8239;{hit.paragraph}</a>)' if hit.paragraph else f" ({escape(hit.title)})"
+        locator = f", {escape(citation.locator)}" if citation.locator else ""
+        links.append(f'<a href="{page}#{note_id(note)}">Note {escape(note.id)}</a>{where}{locator}')
+    return "; ".join(links)

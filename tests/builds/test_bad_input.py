@@ -138,7 +138,7 @@ CASES = [
          expected=error(f"{G}:18: term \"deterrence\": 'name' must be text, not a list",
                         f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
-         expected=("ERROR   -  docs/glossary.md: this page is generated from the glossary annotations; delete the file",)),
+         expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
 ]
 
 
