@@ -34,7 +34,7 @@ def on_config(config: Any) -> Any:
     _state.clear()
     try:
         settings = read_settings(config.extra)
-        build = Build.load(Path(config.config_file_path).parent, settings)
+        build = Build.load(Path(config.config_file_path).parent, settings, config.site_url or "")
     except AnnotationError as err:
         last: Build | None = _session.get("last_good")
         if _session.get("command") != "serve" or last is None:
@@ -70,6 +70,12 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
         return html
     order = _state["order"].get(page.url, len(_state["order"]))
     return _current().weave(html, page.url, page.title or "", order, bool(page.meta.get("editorial_title")))
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    # overrides/main.html puts this in the page's <head>.
+    context["bmd_head"] = _current().head(page.url, page.title or "")
+    return context
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

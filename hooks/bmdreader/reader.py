@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import bibliography, render
@@ -11,8 +11,8 @@ from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Citation, Glossary, Note
-from .notes import Notes, load_notes
+from .model import Citation, Glossary, Note, Work
+from .notes import Notes, load_essay, load_notes
 from .paragraphs import number_paragraphs
 from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
@@ -21,6 +21,7 @@ from .site import NoteHit, PageRecord, SiteIndex
 
 GLOSSARY_FILE = "glossary.yml"
 NOTES_FILE = "notes.yml"
+ESSAY_FILE = "essay.yml"
 WORKS_FILE = "works.yml"
 GLOSSARY_PAGE = "glossary.md"
 REFERENCES_PAGE = "references.md"
@@ -44,11 +45,13 @@ class Build:
     settings: Settings
     glossary: Glossary
     notes: Notes = field(default_factory=Notes.empty)
+    essay: Work | None = None
+    site_url: str = ""
     glossary_url: str = "glossary/"
     index: SiteIndex = field(default_factory=SiteIndex)
 
     @classmethod
-    def load(cls, project_dir: Path, settings: Settings) -> Build:
+    def load(cls, project_dir: Path, settings: Settings, site_url: str = "") -> Build:
         folder = project_dir / settings.annotations
         path = folder / GLOSSARY_FILE
         shown = settings.annotations
@@ -62,13 +65,17 @@ class Build:
             notes = load_notes(folder / NOTES_FILE, f"{shown}/{NOTES_FILE}", folder / WORKS_FILE, f"{shown}/{WORKS_FILE}")
         except AnnotationError as err:
             problems += err.problems
+        try:
+            essay = load_essay(folder / ESSAY_FILE, f"{shown}/{ESSAY_FILE}")
+        except AnnotationError as err:
+            problems += err.problems
         if problems:
             raise AnnotationError(problems)
-        return cls(settings, glossary, notes)
+        return cls(settings, glossary, notes, essay, site_url)
 
     def anew(self) -> Build:
         """The same annotations for another build, with nothing learnt from this one's pages."""
-        return Build(self.settings, self.glossary, self.notes, self.glossary_url)
+        return Build(self.settings, self.glossary, self.notes, self.essay, self.site_url, self.glossary_url)
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
@@ -107,7 +114,32 @@ class Build:
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
         note = render.editorial_note(EDITORIAL_NOTE) if editorial else ""
         cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href)
-        return _after_title(linked.html, note) + render.endnotes(placed) + cards
+        return _after_title(linked.html, note) + render.endnotes(placed) + self._cite_panel(url, title) + cards
+
+    def _cite_panel(self, url: str, title: str) -> str:
+        if self.essay is None:
+            return ""
+        page = self.site_url + url
+        section = replace(self.essay, URL=page, note=f"Section: {title}")
+        paragraph = replace(self.essay, URL=f"{page}#p{render.PARAGRAPH_SLOT}", note=f"Section: {title}, paragraph {render.PARAGRAPH_SLOT}")
+
+        def formats(work: Work, locator: str | None) -> list[tuple[str, str]]:
+            found = []
+            for label, style, initials in bibliography.CITE_STYLES:
+                note, entry = bibliography.cite(work, style, work.URL or "", locator, initials)
+                found += [(f"{label}: note or in-text citation", note), (f"{label}: bibliography", entry)]
+            return found + [("BibTeX", bibliography.bibtex([work])), ("RIS", bibliography.ris([work]))]
+
+        return render.cite_panel(title, formats(section, None), formats(paragraph, render.PARAGRAPH_SLOT))
+
+    def head(self, url: str, title: str) -> str:
+        """The page's citation metadata; on section pages it names the works their notes cite."""
+        if self.essay is None:
+            return ""
+        ids = {h.note_id for h in self.index.note_hits if h.url == url}
+        cited = list(dict.fromkeys(c.work for n in self.notes.notes if n.id in ids for c in n.cites))
+        section = title if url in self.index.pages else ""
+        return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
 
     def _place_notes(self, html: str, url: str, title: str) -> tuple[str, list[tuple[Note, int | None]]]:
         """Inserts a marker after each note's quote that stands once on this page; records every place found."""

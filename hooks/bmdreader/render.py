@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
@@ -275,3 +276,75 @@ def _cited_in(citations: Sequence[tuple[Note, Citation, NoteHit]], base: str) ->
         locator = f", {escape(citation.locator)}" if citation.locator else ""
         links.append(f'<a href="{page}#{note_id(note)}">Note {escape(note.id)}</a>{where}{locator}')
     return "; ".join(links)
+
+
+def head_metadata(essay: Work, section: str, url: str, cited: Sequence[Work]) -> str:
+    """Highwire Press tags and schema.org JSON-LD, so Zotero's connector and Google Scholar read the page."""
+    tags = [("citation_title", essay.title)]
+    tags += [("citation_author", ", ".join(p for p in (a.family, a.given) if p) or a.literal or "") for a in essay.author]
+    if essay.issued:
+        tags.append(("citation_publication_date", essay.issued.replace("-", "/")))
+    if essay.publisher:
+        tags.append(("citation_publisher", essay.publisher))
+    tags += [("citation_public_url", url), ("citation_fulltext_html_url", url), ("citation_language", "en")]
+    if section:
+        tags.append(("citation_section", section))
+    tags += [("citation_reference", _reference(w)) for w in cited]
+    meta = "".join(f'<meta name="{k}" content="{escape(v)}">\n' for k, v in tags)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": essay.title,
+        "author": [{"@type": "Person", "name": " ".join(p for p in (a.given, a.family) if p)} if a.family else {"@type": "Organization", "name": a.literal} for a in essay.author],
+        "datePublished": essay.issued,
+        "url": url,
+        "inLanguage": "en",
+        **({"publisher": {"@type": "Organization", "name": essay.publisher}} if essay.publisher else {}),
+        **({"citation": [_creative_work(w) for w in cited]} if cited else {}),
+    }
+    # "<" escaped so that no string in the data can close the script element.
+    script = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return meta + f'<script type="application/ld+json">{script}</script>\n'
+
+
+def _reference(work: Work) -> str:
+    parts = [f"citation_title={work.title}"]
+    parts += [f"citation_author={a.literal or ', '.join(p for p in (a.family, a.given) if p)}" for a in work.author]
+    if work.issued:
+        parts.append(f"citation_publication_date={work.issued.replace('-', '/')}")
+    if work.container_title:
+        parts.append(f"citation_journal_title={work.container_title}")
+    if work.publisher:
+        parts.append(f"citation_publisher={work.publisher}")
+    if work.URL:
+        parts.append(f"citation_public_url={work.URL}")
+    return "; ".join(p.replace(";", ",") for p in parts)
+
+
+def _creative_work(work: Work) -> dict[str, object]:
+    data: dict[str, object] = {"@type": "CreativeWork", "name": work.title}
+    if work.author:
+        data["author"] = [a.literal or " ".join(p for p in (a.given, a.family) if p) for a in work.author]
+    if work.issued:
+        data["datePublished"] = work.issued
+    if work.URL:
+        data["url"] = work.URL
+    return data
+
+
+PARAGRAPH_SLOT = "@P@"  # stands for a paragraph number in the paragraph citation template
+
+
+def cite_panel(section: str, formats: Sequence[tuple[str, str]], paragraph_formats: Sequence[tuple[str, str]]) -> str:
+    """"Cite this": the section's citations in every format, and a template the script fills for one paragraph."""
+
+    def body(items: Sequence[tuple[str, str]]) -> str:
+        return "".join(f'<dt>{escape(label)}</dt><dd><pre class="bmd-cite__text">{escape(text)}</pre></dd>' for label, text in items)
+
+    return (
+        f'\n<details class="bmd-cite" id="cite" data-search-exclude><summary>Cite this section</summary>'
+        f'<p class="bmd-cite__scope">{escape(section)}, whole section. To cite one paragraph, use its number’s “cite” button or its permalink (the ¶ number).</p>'
+        f'<dl class="bmd-cite__formats">{body(formats)}</dl>'
+        f'<template class="bmd-cite__paragraph"><p class="bmd-cite__scope">{escape(section)}, paragraph {PARAGRAPH_SLOT}.</p>'
+        f'<dl class="bmd-cite__formats">{body(paragraph_formats)}</dl></template></details>\n'
+    )

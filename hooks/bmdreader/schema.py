@@ -20,7 +20,7 @@ from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, GlossaryFile, NotesF
 from .records import DATE_PATTERN, ID_PATTERN, URL_PATTERN, yaml_key
 
 # One schema per annotation file: the file's name and the dataclass its top level is read into.
-FILES: dict[str, type] = {"glossary": GlossaryFile, "notes": NotesFile, "works": WorksFile}
+FILES: dict[str, type] = {"glossary": GlossaryFile, "notes": NotesFile, "works": WorksFile, "essay": WorksFile}
 
 
 def file_schema(name: str) -> dict[str, Any]:

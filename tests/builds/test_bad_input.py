@@ -127,7 +127,7 @@ CASES = [
     Case("book without a publisher", works=sub("    publisher: A Press\n", "", WORKS),
          expected=error(f"{W}:2: work \"smith-2010\": a book needs 'publisher' to be cited; add it")),
     Case("unknown CSL type", works=sub("type: book", "type: novel", WORKS),
-         expected=error(f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
+         expected=error(f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article, article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
     Case("CSL key spelt the Python way", works=sub("publisher-place:", "publisher_place:", WORKS),
          expected=error(f"{W}:8: work \"smith-2010\": unknown key 'publisher_place'; did you mean 'publisher-place'?")),
     Case("bad date", works=sub("issued: 2010", "issued: 2010-13", WORKS),
@@ -136,7 +136,7 @@ CASES = [
          expected=error(f"{W}:5: work \"smith-2010\": an author has either 'family' (and 'given') or 'literal', not both or neither")),
     Case("problems in two files", glossary=sub("name: Deterrence", "name: [Deterrence]"), works=sub("type: book", "type: novel", WORKS),
          expected=error(f"{G}:18: term \"deterrence\": 'name' must be text, not a list",
-                        f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
+                        f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article, article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
          expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
 ]
