@@ -86,7 +86,8 @@ def check_works(works: tuple[Work, ...], file: str) -> list[Problem]:
         missing = [_KEY.get(f, f) for f in needs if not getattr(work, f)]
         if missing:
             fields = ", ".join(f"'{m}'" for m in missing)
-            problems.append(Problem(file, work.line, f"{where}: a {work.type} needs {fields} to be cited; add {'it' if len(missing) == 1 else 'them'}"))
+            article = "an" if work.type[0] in "aeiou" else "a"
+            problems.append(Problem(file, work.line, f"{where}: {article} {work.type} needs {fields} to be cited; add {'it' if len(missing) == 1 else 'them'}"))
         for name in work.author:
             if bool(name.literal) == bool(name.family) or (name.given and not name.family):
                 problems.append(Problem(file, name.line, f"{where}: an author has either 'family' (and 'given') or 'literal', not both or neither"))

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.tinysite import GLOSSARY, NOTES, PAGES, WORKS, write_site
+from tests.builds.tinysite import ESSAY, GLOSSARY, NOTES, PAGES, WORKS, write_site
 from tests.conftest import mkdocs_build
 
 G = "annotations/glossary.yml"
 N = "annotations/notes.yml"
 W = "annotations/works.yml"
+E = "annotations/essay.yml"
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Case:
     reader: str = "{}"
     notes: str | bytes = NOTES
     works: str | bytes = WORKS
+    essay: str | bytes = ESSAY
 
 
 def error(*messages: str) -> tuple[str, ...]:
@@ -137,13 +139,18 @@ CASES = [
     Case("problems in two files", glossary=sub("name: Deterrence", "name: [Deterrence]"), works=sub("type: book", "type: novel", WORKS),
          expected=error(f"{G}:18: term \"deterrence\": 'name' must be text, not a list",
                         f'{W}:2: work "smith-2010": unknown CSL type "novel"; use one of: article, article-journal, article-magazine, article-newspaper, book, chapter, document, interview, post, post-weblog, report, speech, webpage')),
+    # the essay's own record
+    Case("essay file with two items", essay=ESSAY + "  - {id: other, type: article, title: Other, issued: 2017, author: [{literal: X}]}\n",
+         expected=error(f"{E}:8: the essay file holds exactly one item: the essay")),
+    Case("essay without an author", essay=sub("    author:\n      - {family: Doe, given: Jane}\n", "", ESSAY),
+         expected=error(f"{E}:2: work \"essay\": an article needs 'author' to be cited; add it")),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
          expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
 ]
 
 
 def run(tmp_path: Path, case: Case):
-    files = {"notes.yml": case.notes, "works.yml": case.works}
+    files = {"notes.yml": case.notes, "works.yml": case.works, "essay.yml": case.essay}
     project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader, annotations=files)
     target = project / "annotations" / "glossary.yml"
     target.write_bytes(case.glossary if isinstance(case.glossary, bytes) else case.glossary.encode("utf-8"))

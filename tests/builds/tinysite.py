@@ -64,6 +64,18 @@ WORKS = dedent(
     """
 )
 
+ESSAY = dedent(
+    """\
+    references:
+      - id: essay
+        type: article
+        author:
+          - {family: Doe, given: Jane}
+        title: An Essay
+        issued: 2017-11
+    """
+)
+
 PAGES = {
     "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
     "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
