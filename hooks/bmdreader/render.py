@@ -102,10 +102,14 @@ def endnotes(placed: Sequence[tuple[Note, int | None]]) -> str:
         return ""
     items = []
     for note, paragraph in placed:
-        where = f"¶&#8239;{paragraph}" if paragraph else "the text"
+        in_paragraph = (
+            f' · <a href="#{paragraph_id(paragraph)}" aria-label="Paragraph {paragraph}, where note {escape(note.id)} stands">¶&#8239;{paragraph}</a>'
+            if paragraph
+            else ""
+        )
         items.append(
             f'<li id="{note_id(note)}" value="{escape(note.id)}"><p>{linkify(note.text)}</p>'
-            f'<p class="bmd-endnotes__back"><a href="#{note_ref_id(note)}" aria-label="Back to note {escape(note.id)} in the text">↩ Back to {where}</a></p></li>'
+            f'<p class="bmd-endnotes__back"><a href="#{note_ref_id(note)}" aria-label="Back to note {escape(note.id)} in the text">↩ Back to the text</a>{in_paragraph}</p></li>'
         )
     return (
         '\n<section class="bmd-endnotes" aria-labelledby="bmd-notes-title">'

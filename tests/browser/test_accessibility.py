@@ -40,3 +40,12 @@ def test_no_axe_violations_on_a_narrow_screen(page: Page, site_url: str) -> None
     page.goto(site_url + "glossary/")
     found = violations(page)
     assert found == [], summary(found)
+
+
+def test_no_axe_violations_with_a_note_card_and_the_cite_panel_open(page: Page, site_url: str) -> None:
+    page.goto(site_url + "impact-on-stability/")
+    page.get_by_role("button", name="Cite paragraph 2").click()
+    page.locator("#note-ref-5 > a").focus()
+    page.locator(".bmd-popover").wait_for()
+    found = violations(page)
+    assert found == [], summary(found)

@@ -26,7 +26,8 @@ def test_endnotes_link_back_to_marker_and_paragraph(tmp_path: Path) -> None:
     endnotes = re.search(r'<section class="bmd-endnotes".*?</section>', one, re.S).group(0)
     assert '<h2 id="bmd-notes-title">Notes</h2>' in endnotes
     assert '<li id="note-1" value="1"><p>See Smith, p. 4, and <a href="https://example.org/thaad">https://example.org/thaad</a>.</p>' in endnotes
-    assert '<a href="#note-ref-1" aria-label="Back to note 1 in the text">↩ Back to ¶&#8239;1</a>' in endnotes
+    assert '<a href="#note-ref-1" aria-label="Back to note 1 in the text">↩ Back to the text</a>' in endnotes
+    assert '<a href="#p1" aria-label="Paragraph 1, where note 1 stands">¶&#8239;1</a>' in endnotes
     assert "note-2" not in endnotes  # each page lists its own notes
 
 
