@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
@@ -66,14 +67,18 @@ def cite(work: Work, style_name: str, url: str, paragraph: str | None = None, in
 
     With `paragraph`, the citation carries it as a paragraph locator."""
     item = {**csl_json(work), "URL": url}
-    source = get_style_filepath(style_name) if initials else _without_initials(style_name)
-    style = CitationStylesStyle(source, validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    bibliography = CitationStylesBibliography(_style(style_name, initials), CiteProcJSON([item]), formatter.plain)
     locator = Locator("paragraph", paragraph) if paragraph else None
     citation = Citation([CitationItem(work.id, locator=locator)] if locator else [CitationItem(work.id)])
     bibliography.register(citation)
     note = bibliography.cite(citation, lambda _: None)
     return str(note), str(bibliography.bibliography()[0])
+
+
+@functools.cache
+def _style(name: str, initials: bool = True) -> CitationStylesStyle:
+    """A parsed CSL style; parsing takes longer than citing, and the files never change during a run."""
+    return CitationStylesStyle(get_style_filepath(name) if initials else _without_initials(name), validate=False)
 
 
 def _without_initials(name: str) -> Any:
@@ -90,8 +95,7 @@ def formatted(works: Sequence[Work]) -> dict[str, str]:
         return {}
     # The processor writes the data into HTML as it is: every string goes in escaped.
     items = [_escaped(csl_json(w)) for w in works]
-    style = CitationStylesStyle(get_style_filepath(STYLE), validate=False)
-    bibliography = CitationStylesBibliography(style, CiteProcJSON(items), formatter.html)
+    bibliography = CitationStylesBibliography(_style(STYLE), CiteProcJSON(items), formatter.html)
     for work in works:
         bibliography.register(Citation([CitationItem(work.id)]))
     bibliography.sort()

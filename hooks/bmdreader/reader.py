@@ -79,6 +79,7 @@ class Build:
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
+        self._formats: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     def glossary_markdown(self) -> str:
         return render.glossary_markdown(self.glossary, GLOSSARY_INTRO)
@@ -120,17 +121,23 @@ class Build:
         if self.essay is None:
             return ""
         page = self.site_url + url
-        section = replace(self.essay, URL=page, note=f"Section: {title}")
-        paragraph = replace(self.essay, URL=f"{page}#p{render.PARAGRAPH_SLOT}", note=f"Section: {title}, paragraph {render.PARAGRAPH_SLOT}")
 
-        def formats(work: Work, locator: str | None) -> list[tuple[str, str]]:
-            found = []
-            for label, style, initials in bibliography.CITE_STYLES:
-                note, entry = bibliography.cite(work, style, work.URL or "", locator, initials)
-                found += [(f"{label}: note or in-text citation", note), (f"{label}: bibliography", entry)]
-            return found + [("BibTeX", bibliography.bibtex([work])), ("RIS", bibliography.ris([work]))]
+        def fill(formats: list[tuple[str, str]]) -> list[tuple[str, str]]:
+            return [(label, text.replace(_URL_SLOT, page).replace(_SECTION_SLOT, title)) for label, text in formats]
 
-        return render.cite_panel(title, formats(section, None), formats(paragraph, render.PARAGRAPH_SLOT))
+        section, paragraph = self._cite_formats()
+        return render.cite_panel(title, fill(section), fill(paragraph))
+
+    def _cite_formats(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The essay's citations with slots for the page's address and title: the CSL processor runs once a build."""
+        if self._formats is None:
+            assert self.essay is not None
+            section = replace(self.essay, URL=_URL_SLOT, note=f"Section: {_SECTION_SLOT}")
+            paragraph = replace(
+                self.essay, URL=f"{_URL_SLOT}#p{render.PARAGRAPH_SLOT}", note=f"Section: {_SECTION_SLOT}, paragraph {render.PARAGRAPH_SLOT}"
+            )
+            self._formats = (_citations(section, None), _citations(paragraph, render.PARAGRAPH_SLOT))
+        return self._formats
 
     def head(self, url: str, title: str) -> str:
         """The page's citation metadata; on section pages it names the works their notes cite."""
@@ -198,6 +205,19 @@ class Build:
                 continue
             problems.append(Problem(self.notes.notes_file, note.anchor.line, message, Severity.WARNING))
         return problems
+
+
+_URL_SLOT = "@URL@"
+_SECTION_SLOT = "@SECTION@"
+
+
+def _citations(work: Work, locator: str | None) -> list[tuple[str, str]]:
+    """Every "Cite this" format of the work: each CSL style's citation and bibliography entry, BibTeX, RIS."""
+    found = []
+    for label, style, initials in bibliography.CITE_STYLES:
+        note, entry = bibliography.cite(work, style, work.URL or "", locator, initials)
+        found += [(f"{label}: note or in-text citation", note), (f"{label}: bibliography", entry)]
+    return found + [("BibTeX", bibliography.bibtex([work])), ("RIS", bibliography.ris([work]))]
 
 
 def _after_title(html: str, note: str) -> str:
