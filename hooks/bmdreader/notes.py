@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .model import Note, NotesFile, Work, WorksFile
+from .model import Figure, FiguresFile, Note, NotesFile, Work, WorksFile
 from .problems import AnnotationError, Problem, duplicate_ids
 from .records import load_file
 
@@ -102,3 +102,13 @@ def check_notes(notes: tuple[Note, ...], file: str, work_ids: set[str], works_fi
                 problems.append(Problem(file, citation.line, f'note "{note.id}": cites unknown work "{citation.work}"; add it to {works_file} or fix the id'))
     return problems
 
+
+
+def load_figures(path: Path, shown: str) -> tuple[Figure, ...]:
+    if not path.exists():
+        return ()
+    figures = load_file(path, shown, FiguresFile).figures
+    problems = duplicate_ids("figure", [(f.id, f.line) for f in figures], shown)
+    if problems:
+        raise AnnotationError(problems)
+    return figures

@@ -39,3 +39,15 @@ def paragraph_of(around: Sequence[Open]) -> int | None:
             m = _PARAGRAPH_ID.fullmatch(element.attr("id") or "")
             return int(m.group(1)) if m else None
     return None
+
+
+def insert_before(fragment: str, markup: dict[int, str]) -> str:
+    """Inserts trusted markup right before the numbered paragraphs given by number."""
+    out: list[str] = []
+    for token, around in walk(tokenize(fragment)):
+        if token.kind == "start" and token.tag == "p" and not around:
+            m = _PARAGRAPH_ID.fullmatch(token.attr("id") or "")
+            if m and int(m.group(1)) in markup:
+                out.append(markup[int(m.group(1))])
+        out.append(token.markup)
+    return "".join(out)

@@ -11,17 +11,19 @@ from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Citation, Glossary, Note, Work
-from .notes import Notes, load_essay, load_notes
-from .paragraphs import number_paragraphs
+from .model import Citation, Figure, Glossary, Note, Work
+from .notes import Notes, load_essay, load_figures, load_notes
+from .paragraphs import insert_before, number_paragraphs
 from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
-from .site import NoteHit, PageRecord, SiteIndex
+from .site import QuoteHit, PageRecord, SiteIndex
 
 GLOSSARY_FILE = "glossary.yml"
 NOTES_FILE = "notes.yml"
 ESSAY_FILE = "essay.yml"
+FIGURES_FILE = "figures.yml"
+FIGURES_PAGE = "figures.md"
 WORKS_FILE = "works.yml"
 GLOSSARY_PAGE = "glossary.md"
 REFERENCES_PAGE = "references.md"
@@ -46,6 +48,7 @@ class Build:
     glossary: Glossary
     notes: Notes = field(default_factory=Notes.empty)
     essay: Work | None = None
+    figures: tuple[Figure, ...] = ()
     site_url: str = ""
     glossary_url: str = "glossary/"
     index: SiteIndex = field(default_factory=SiteIndex)
@@ -69,13 +72,17 @@ class Build:
             essay = load_essay(folder / ESSAY_FILE, f"{shown}/{ESSAY_FILE}")
         except AnnotationError as err:
             problems += err.problems
+        try:
+            figures = load_figures(folder / FIGURES_FILE, f"{shown}/{FIGURES_FILE}")
+        except AnnotationError as err:
+            problems += err.problems
         if problems:
             raise AnnotationError(problems)
-        return cls(settings, glossary, notes, essay, site_url)
+        return cls(settings, glossary, notes, essay, figures, site_url)
 
     def anew(self) -> Build:
         """The same annotations for another build, with nothing learnt from this one's pages."""
-        return Build(self.settings, self.glossary, self.notes, self.essay, self.site_url, self.glossary_url)
+        return Build(self.settings, self.glossary, self.notes, self.essay, self.figures, self.site_url, self.glossary_url)
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
@@ -84,9 +91,15 @@ class Build:
     def glossary_markdown(self) -> str:
         return render.glossary_markdown(self.glossary, GLOSSARY_INTRO)
 
+    @property
+    def _figures_file(self) -> str:
+        return f"{self.settings.annotations}/{FIGURES_FILE}"
+
     def generated_files(self) -> dict[str, str]:
         """Pages and downloads made from the annotations, by path in the site's source."""
         files = {GLOSSARY_PAGE: self.glossary_markdown()}
+        if self.figures:
+            files[FIGURES_PAGE] = render.figures_markdown()
         works = self.notes.works
         if works:
             files[REFERENCES_PAGE] = render.references_markdown(bibliography.STYLE_TITLE)
@@ -96,10 +109,19 @@ class Build:
                 files.update({f"{REFERENCES_DIR}/{w.id}.{ext}": write([w]) for w in works})
         return files
 
+    def fill_figures(self, html: str, url: str) -> str:
+        placed = [(fig, next(iter(self.index.hits_of("figure", fig.id)), None)) for fig in self.figures]
+        return html.replace(render.FIGURES_PLACEHOLDER, render.figures_list(placed, root_path(url)))
+
+    def figure_links(self, from_url: str) -> dict[str, str]:
+        """Where "Figure N" should lead from a page: the figure in its section."""
+        base = root_path(from_url)
+        return {h.id: f"{base}{h.url}#figure-{h.id}" for h in self.index.hits if h.kind == "figure" and h.paragraph}
+
     def fill_references(self, html: str, url: str) -> str:
-        cited_in: dict[str, list[tuple[Note, Citation, NoteHit]]] = {}
+        cited_in: dict[str, list[tuple[Note, Citation, QuoteHit]]] = {}
         for note in self.notes.notes:
-            hits = [h for h in self.index.note_hits if h.note_id == note.id]
+            hits = self.index.hits_of("note", note.id)
             for citation in note.cites:
                 cited_in.setdefault(citation.work, []).extend((note, citation, hit) for hit in hits[:1])
         entries = bibliography.formatted(self.notes.works)
@@ -110,6 +132,7 @@ class Build:
         """Numbers a section page's paragraphs, places its note markers, links its terms, adds cards and endnotes."""
         numbered, paragraphs = number_paragraphs(html)
         marked, placed = self._place_notes(numbered, url, title)
+        marked = self._place_figures(marked, url, title)
         glossary_href = root_path(url) + self.glossary_url
         linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
@@ -143,10 +166,24 @@ class Build:
         """The page's citation metadata; on section pages it names the works their notes cite."""
         if self.essay is None:
             return ""
-        ids = {h.note_id for h in self.index.note_hits if h.url == url}
+        ids = {h.id for h in self.index.hits if h.kind == "note" and h.url == url}
         cited = list(dict.fromkeys(c.work for n in self.notes.notes if n.id in ids for c in n.cites))
         section = title if url in self.index.pages else ""
         return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
+
+    def _place_figures(self, html: str, url: str, title: str) -> str:
+        """Puts each figure before the paragraph its quote opens, when the quote stands once on this page."""
+        text = PageText.of(html)
+        found = {fig.id: text.find(fig.before) for fig in self.figures}
+        _, paragraph_at = insert_after(html, {end: [] for ends in found.values() for end in ends})
+        before: dict[int, str] = {}
+        for fig in self.figures:
+            for end in found[fig.id]:
+                self.index.hits.append(QuoteHit("figure", fig.id, url, title, paragraph_at.get(end)))
+            paragraph = paragraph_at.get(found[fig.id][0]) if len(found[fig.id]) == 1 else None
+            if paragraph is not None:
+                before[paragraph] = render.figure(fig, root_path(url))
+        return insert_before(html, before)
 
     def _place_notes(self, html: str, url: str, title: str) -> tuple[str, list[tuple[Note, int | None]]]:
         """Inserts a marker after each note's quote that stands once on this page; records every place found."""
@@ -158,7 +195,7 @@ class Build:
         marked, paragraph_at = insert_after(html, markup)
         for note in self.notes.notes:
             for end in found[note.id]:
-                self.index.note_hits.append(NoteHit(note.id, url, title, paragraph_at.get(end)))
+                self.index.hits.append(QuoteHit("note", note.id, url, title, paragraph_at.get(end)))
         placed = [(note, paragraph_at.get(found[note.id][0])) for note in self.notes.notes if len(found[note.id]) == 1]
         return marked, sorted(placed, key=lambda p: found[p[0].id][0])
 
@@ -166,11 +203,13 @@ class Build:
         md = SafeMarkdown()
         base = root_path(url)
         appearances = self.index.appearances()
+        figures = self.figure_links(url)
         html = html.replace(render.INDEX_PLACEHOLDER, render.glossary_index(self.glossary))
 
         def entry(match: re.Match[str]) -> str:
             term = self.glossary.term(match.group(1))
-            return render.glossary_entry(term, self.glossary, appearances.get(term.id, []), md, base)
+            entry = render.glossary_entry(term, self.glossary, appearances.get(term.id, []), md, base)
+            return render.link_figure_mentions(entry, figures) if figures else entry
 
         # One pass over the page, whatever the number of terms.
         return render.ENTRY_PLACEHOLDER.sub(entry, html)
@@ -192,18 +231,22 @@ class Build:
         return unused + self._note_warnings()
 
     def _note_warnings(self) -> list[Problem]:
+        anchored = [("note", n.id, n.anchor, self.notes.notes_file) for n in self.notes.notes]
+        anchored += [("figure", f.id, f.before, self._figures_file) for f in self.figures]
         problems = []
-        for note in self.notes.notes:
-            hits = [h for h in self.index.note_hits if h.note_id == note.id]
-            where = f'note "{note.id}": the quote "{note.anchor.exact}"'
+        for kind, id_, quote, file in anchored:
+            hits = self.index.hits_of(kind, id_)
+            where = f'{kind} "{id_}": the quote "{quote.exact}"'
             if not hits:
                 message = f"{where} is not in the text; copy it exactly from the page, with its punctuation"
             elif len(hits) > 1:
                 places = ", ".join(f"{h.title} ¶ {h.paragraph}" if h.paragraph else h.title for h in hits)
                 message = f"{where} occurs {len(hits)} times ({places}); add a prefix or suffix that only one of them has"
+            elif kind == "figure" and hits[0].paragraph is None:
+                message = f"{where} is not in a paragraph of the essay; quote the opening words of the paragraph the figure stands before"
             else:
                 continue
-            problems.append(Problem(self.notes.notes_file, note.anchor.line, message, Severity.WARNING))
+            problems.append(Problem(file, quote.line, message, Severity.WARNING))
         return problems
 
 

@@ -165,6 +165,11 @@ class RecordReader:
             if dataclasses.is_dataclass(args[0]):
                 return tuple(self.record(args[0], item, label, i + 1) for i, item in enumerate(node.value))
             return tuple(self.value(args[0], item, label, f"{name} item {i + 1}") for i, item in enumerate(node.value))
+        if hint is int:
+            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int" or int(node.value) < 1:
+                self.problem(node, label, f"'{name}' must be a whole number above 0, not {_describe(node) if not isinstance(node, yaml.ScalarNode) else repr(node.value)}")
+                return None
+            return int(node.value)
         if origin is Literal:
             text = self.text(node, label, name)
             if text is not None and text not in args:

@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
-from .model import Citation, Glossary, Note, Term, Work
+from .htmltext import Open, rewrite_text
+from .model import Citation, Figure, Glossary, Note, Term, Work
 from .safe_markdown import SafeMarkdown
-from .site import NoteHit, PageRecord, Section
+from .site import QuoteHit, PageRecord, Section
 
 
 def attrs(pairs: Iterable[tuple[str, str | None]]) -> str:
@@ -249,7 +250,7 @@ def export_links(stem: str, label: str) -> str:
 def references_body(
     works: Sequence[Work],
     entries: dict[str, str],
-    cited_in: dict[str, list[tuple[Note, Citation, NoteHit]]],
+    cited_in: dict[str, list[tuple[Note, Citation, QuoteHit]]],
     archive: Callable[[str], str],
     base: str,
 ) -> str:
@@ -270,7 +271,7 @@ def references_body(
     )
 
 
-def _cited_in(citations: Sequence[tuple[Note, Citation, NoteHit]], base: str) -> str:
+def _cited_in(citations: Sequence[tuple[Note, Citation, QuoteHit]], base: str) -> str:
     if not citations:
         return "no note"
     links = []
@@ -352,3 +353,68 @@ def cite_panel(section: str, formats: Sequence[tuple[str, str]], paragraph_forma
         f'<template class="bmd-cite__paragraph"><p class="bmd-cite__scope">{escape(section)}, paragraph {PARAGRAPH_SLOT}.</p>'
         f'<dl class="bmd-cite__formats">{body(paragraph_formats)}</dl></template></details>\n'
     )
+
+
+def figure_id(figure: Figure) -> str:
+    return f"figure-{figure.id}"
+
+
+def figure(figure: Figure, base: str) -> str:
+    """A figure: the licensed image when there is one, else an honest card saying it is not reproduced."""
+    if figure.image:
+        image = figure.image
+        visual = f'<img src="{escape(base + image.src)}" alt="{escape(figure.alt)}" width="{image.width}" height="{image.height}" loading="lazy">'
+    else:
+        visual = f'<p class="bmd-figure__missing">Photograph not reproduced.<span class="bmd-sr"> It showed: {escape(figure.alt)}</span></p>'
+    return (
+        f'<figure class="bmd-figure" id="{figure_id(figure)}">{visual}'
+        f'<figcaption><span class="bmd-figure__label">Figure {escape(figure.id)}.</span> {escape(figure.caption)} '
+        f'<span class="bmd-figure__credit">({escape(figure.credit)})</span></figcaption></figure>\n'
+    )
+
+
+FIGURES_PLACEHOLDER = "<!-- bmd:figures -->"
+
+
+def figures_markdown() -> str:
+    intro = (
+        "The essay's photographs, numbered in the order they stand. We have their captions and credits but not "
+        "the images, which are not reproduced here."
+    )
+    return "\n".join(["---", "title: Figures", "---", "", "# Figures", "", escape(intro), "", FIGURES_PLACEHOLDER, ""])
+
+
+def figures_list(placed: Sequence[tuple[Figure, QuoteHit | None]], base: str) -> str:
+    items = []
+    for fig, hit in placed:
+        where = (
+            f'<a href="{escape(base + hit.url)}#{figure_id(fig)}">{escape(hit.title)}, before ¶&#8239;{hit.paragraph}</a>'
+            if hit and hit.paragraph
+            else "not placed"
+        )
+        items.append(
+            f'<li id="{figure_id(fig)}"><p><span class="bmd-figure__label">Figure {escape(fig.id)}.</span> {escape(fig.caption)} '
+            f'<span class="bmd-figure__credit">({escape(fig.credit)})</span></p><p class="bmd-figure__where">Stands in: {where}</p></li>'
+        )
+    return f'<ol class="bmd-figures">{"".join(items)}</ol>'
+
+
+_FIGURE_MENTION = re.compile(r"\bFigure (\d+)\b")
+
+
+def link_figure_mentions(fragment: str, hrefs: dict[str, str]) -> str:
+    """Makes "Figure 2" in an entry or a note a link to that figure (not inside an existing link)."""
+
+    def replace(text: str, around: tuple[Open, ...]) -> str | None:
+        if any(o.tag == "a" for o in around) or not _FIGURE_MENTION.search(text):
+            return None
+        out, at = [], 0
+        for m in _FIGURE_MENTION.finditer(text):
+            href = hrefs.get(m.group(1))
+            if href is None:
+                continue
+            out += [escape(text[at : m.start()], quote=False), f'<a href="{escape(href)}">{escape(m.group())}</a>']
+            at = m.end()
+        return "".join(out) + escape(text[at:], quote=False) if out else None
+
+    return rewrite_text(fragment, replace)

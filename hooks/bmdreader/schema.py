@@ -16,11 +16,17 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, GlossaryFile, NotesFile, WorksFile
+from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, FiguresFile, GlossaryFile, NotesFile, WorksFile
 from .records import DATE_PATTERN, ID_PATTERN, URL_PATTERN, yaml_key
 
 # One schema per annotation file: the file's name and the dataclass its top level is read into.
-FILES: dict[str, type] = {"glossary": GlossaryFile, "notes": NotesFile, "works": WorksFile, "essay": WorksFile}
+FILES: dict[str, type] = {
+    "glossary": GlossaryFile,
+    "notes": NotesFile,
+    "works": WorksFile,
+    "essay": WorksFile,
+    "figures": FiguresFile,
+}
 
 
 def file_schema(name: str) -> dict[str, Any]:
@@ -66,6 +72,8 @@ def _value(hint: Any) -> dict[str, Any]:
         return _value(inner)
     if origin is tuple:
         return {"type": "array", "minItems": 1, "items": _value(args[0])}
+    if hint is int:
+        return {"type": "integer", "minimum": 1}
     if origin is Literal:
         return {"enum": list(args)}
     if dataclasses.is_dataclass(hint):

@@ -25,10 +25,11 @@ class Occurrence:
 
 
 @dataclass(frozen=True)
-class NoteHit:
-    """A place where a note's quote stands in the text."""
+class QuoteHit:
+    """A place where a note's or a figure's quote stands in the text."""
 
-    note_id: str
+    kind: str  # "note" or "figure"
+    id: str
     url: str
     title: str
     paragraph: int | None
@@ -60,7 +61,10 @@ class SiteIndex:
     """Filled page by page during a build; read once every page is in."""
 
     pages: dict[str, PageRecord] = field(default_factory=dict)
-    note_hits: list[NoteHit] = field(default_factory=list)
+    hits: list[QuoteHit] = field(default_factory=list)
+
+    def hits_of(self, kind: str, id_: str) -> list[QuoteHit]:
+        return [h for h in self.hits if h.kind == kind and h.id == id_]
 
     def add(self, page: PageRecord) -> None:
         self.pages[page.url] = page
