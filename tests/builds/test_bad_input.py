@@ -16,6 +16,15 @@ G = "annotations/glossary.yml"
 N = "annotations/notes.yml"
 W = "annotations/works.yml"
 E = "annotations/essay.yml"
+F = "annotations/figures.yml"
+FIGURES = """\
+figures:
+  - id: "1"
+    before: {exact: "Later, THAAD again"}
+    caption: A caption.
+    credit: Someone
+    alt: A thing.
+"""
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,7 @@ class Case:
     notes: str | bytes = NOTES
     works: str | bytes = WORKS
     essay: str | bytes = ESSAY
+    figures: str | bytes = FIGURES
 
 
 def error(*messages: str) -> tuple[str, ...]:
@@ -144,13 +154,24 @@ CASES = [
          expected=error(f"{E}:8: the essay file holds exactly one item: the essay")),
     Case("essay without an author", essay=sub("    author:\n      - {family: Doe, given: Jane}\n", "", ESSAY),
          expected=error(f"{E}:2: work \"essay\": an article needs 'author' to be cited; add it")),
+    # figures
+    Case("figure before a paragraph that is not there", figures=sub("Later, THAAD again", "Sooner, THAAD again", FIGURES),
+         expected=(f'WARNING -  {F}:3: figure "1": the quote "Sooner, THAAD again" is not in the text; copy it exactly from the page, with its punctuation',)),
+    Case("figure quoting a heading", figures=sub("Later, THAAD again", "Two about THAAD", FIGURES),
+         expected=(f'WARNING -  {F}:3: figure "1": the quote "Two about THAAD" is not in the text; copy it exactly from the page, with its punctuation',)),
+    Case("duplicate figure number", figures=FIGURES + FIGURES.split("\n", 1)[1].replace("Later, THAAD again", "Deterrence matters"),
+         expected=error(f'{F}:7: figure id "1" is already used on line 2; ids must be unique')),
+    Case("figure without alt text", figures=sub("    alt: A thing.\n", "", FIGURES),
+         expected=error(f"{F}:2: figure \"1\": 'alt' is required (what the photograph shows, for readers who cannot see it)")),
+    Case("image size not a number", figures=FIGURES + "    image: {src: a.png, width: wide, height: 480}\n",
+         expected=error(f"{F}:7: figure \"1\", image: 'width' must be a whole number above 0, not 'wide'")),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
          expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
 ]
 
 
 def run(tmp_path: Path, case: Case):
-    files = {"notes.yml": case.notes, "works.yml": case.works, "essay.yml": case.essay}
+    files = {"notes.yml": case.notes, "works.yml": case.works, "essay.yml": case.essay, "figures.yml": case.figures}
     project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader, annotations=files)
     target = project / "annotations" / "glossary.yml"
     target.write_bytes(case.glossary if isinstance(case.glossary, bytes) else case.glossary.encode("utf-8"))
