@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bmdreader.problems import AnnotationError, Problem, Severity
-from bmdreader.reader import FIGURES_PAGE, GLOSSARY_PAGE, REFERENCES_PAGE, Build
+from bmdreader.reader import FIGURES_PAGE, GLOSSARY_PAGE, INTERCEPTION_PAGE, REFERENCES_PAGE, TIMELINE_PAGE, Build
 from bmdreader.settings import read_settings
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -90,6 +90,10 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             page.content = build.fill_references(page.content, page.url)
         elif file.src_uri == FIGURES_PAGE:
             page.content = build.fill_figures(page.content, page.url)
+        elif file.src_uri == TIMELINE_PAGE:
+            page.content = build.fill_timeline(page.content, page.url)
+        elif file.src_uri == INTERCEPTION_PAGE:
+            page.content = build.fill_interception(page.content, page.url)
         elif page.is_homepage:
             page.content = build.fill_home(page.content, page.url)
     for problem in build.warnings():

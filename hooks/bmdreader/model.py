@@ -71,6 +71,19 @@ class Category:
     line: int = position()
 
 
+Phase = Literal["boost", "midcourse", "terminal"]
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """Where in a missile's flight a defensive system engages it (for the interception diagram)."""
+
+    phase: Phase = field(metadata=doc("boost, midcourse or terminal"))
+    by: Text = field(metadata=doc("the country that fields the system, such as United States"))
+    interceptor: Text | None = field(default=None, metadata=doc("the interceptor used in this phase, such as SM-3"))
+    line: int = position()
+
+
 @dataclass(frozen=True)
 class Term:
     id: Id = field(metadata=doc("identifier, also the anchor of the glossary entry"))
@@ -83,6 +96,7 @@ class Term:
     expansion: Text | None = field(default=None, metadata=doc("the full form of an acronym"))
     later: Markdown | None = field(default=None, metadata=doc("what changed after November 2017"))
     related: tuple[Id, ...] = field(default=(), metadata=doc("ids of related terms"))
+    intercepts: tuple[Engagement, ...] = field(default=(), metadata=doc("for a defensive system: the phases of flight where it engages"))
     line: int = position()
 
 
@@ -226,3 +240,23 @@ class Figure:
 @dataclass(frozen=True)
 class FiguresFile:
     figures: tuple[Figure, ...] = field(metadata=doc("the essay's figures, in order"))
+
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event the essay mentions or rests on, for the timeline."""
+
+    id: Id = field(metadata=doc("identifier, also the event's anchor on the timeline"))
+    date: Date = field(metadata=doc("YYYY, YYYY-MM or YYYY-MM-DD"))
+    title: Text = field(metadata=doc("what happened, in a few words"))
+    text: Text = field(metadata=doc("one or two sentences"))
+    mention: Quote | None = field(default=None, metadata=doc("words of the paragraph that mentions the event"))
+    figure: Id | None = field(default=None, metadata=doc("or: the figure whose caption dates it"))
+    terms: tuple[Id, ...] = field(default=(), metadata=doc("glossary terms the event involves"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class TimelineFile:
+    events: tuple[Event, ...] = field(metadata=doc("the dated events, in any order"))

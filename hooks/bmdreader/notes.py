@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .model import Figure, FiguresFile, Note, NotesFile, Work, WorksFile
+from .model import Event, Figure, FiguresFile, Note, NotesFile, TimelineFile, Work, WorksFile
 from .problems import AnnotationError, Problem, duplicate_ids
 from .records import load_file
 
@@ -112,3 +112,22 @@ def load_figures(path: Path, shown: str) -> tuple[Figure, ...]:
     if problems:
         raise AnnotationError(problems)
     return figures
+
+
+def load_timeline(path: Path, shown: str, term_ids: set[str], figure_ids: set[str]) -> tuple[Event, ...]:
+    if not path.exists():
+        return ()
+    events = load_file(path, shown, TimelineFile).events
+    problems = duplicate_ids("event", [(e.id, e.line) for e in events], shown)
+    for event in events:
+        where = f'event "{event.id}"'
+        if (event.mention is None) == (event.figure is None):
+            problems.append(Problem(shown, event.line, f"{where}: give either 'mention' (words of the paragraph that mentions it) or 'figure', one of them"))
+        if event.figure is not None and event.figure not in figure_ids:
+            problems.append(Problem(shown, event.line, f'{where}: unknown figure "{event.figure}"; use the id of a figure in figures.yml'))
+        for term in event.terms:
+            if term not in term_ids:
+                problems.append(Problem(shown, event.line, f'{where}: unknown term "{term}"; use the id of a glossary term'))
+    if problems:
+        raise AnnotationError(problems)
+    return tuple(sorted(events, key=lambda e: e.date))

@@ -11,8 +11,8 @@ from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Citation, Figure, Glossary, Note, Work
-from .notes import Notes, load_essay, load_figures, load_notes
+from .model import Citation, Event, Figure, Glossary, Note, Work
+from .notes import Notes, load_essay, load_figures, load_notes, load_timeline
 from .paragraphs import insert_before, number_paragraphs
 from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
@@ -24,6 +24,9 @@ NOTES_FILE = "notes.yml"
 ESSAY_FILE = "essay.yml"
 FIGURES_FILE = "figures.yml"
 FIGURES_PAGE = "figures.md"
+TIMELINE_FILE = "timeline.yml"
+TIMELINE_PAGE = "timeline.md"
+INTERCEPTION_PAGE = "interception.md"
 WORKS_FILE = "works.yml"
 GLOSSARY_PAGE = "glossary.md"
 REFERENCES_PAGE = "references.md"
@@ -49,6 +52,7 @@ class Build:
     notes: Notes = field(default_factory=Notes.empty)
     essay: Work | None = None
     figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
     site_url: str = ""
     glossary_url: str = "glossary/"
     index: SiteIndex = field(default_factory=SiteIndex)
@@ -76,13 +80,19 @@ class Build:
             figures = load_figures(folder / FIGURES_FILE, f"{shown}/{FIGURES_FILE}")
         except AnnotationError as err:
             problems += err.problems
+        if not problems:
+            try:
+                term_ids = {t.id for t in glossary.terms}
+                events = load_timeline(folder / TIMELINE_FILE, f"{shown}/{TIMELINE_FILE}", term_ids, {f.id for f in figures})
+            except AnnotationError as err:
+                problems += err.problems
         if problems:
             raise AnnotationError(problems)
-        return cls(settings, glossary, notes, essay, figures, site_url)
+        return cls(settings, glossary, notes, essay, figures, events, site_url)
 
     def anew(self) -> Build:
         """The same annotations for another build, with nothing learnt from this one's pages."""
-        return Build(self.settings, self.glossary, self.notes, self.essay, self.figures, self.site_url, self.glossary_url)
+        return Build(self.settings, self.glossary, self.notes, self.essay, self.figures, self.events, self.site_url, self.glossary_url)
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
@@ -100,6 +110,10 @@ class Build:
         files = {GLOSSARY_PAGE: self.glossary_markdown()}
         if self.figures:
             files[FIGURES_PAGE] = render.figures_markdown()
+        if self.events:
+            files[TIMELINE_PAGE] = render.timeline_markdown()
+        if any(t.intercepts for t in self.glossary.terms):
+            files[INTERCEPTION_PAGE] = render.interception_markdown()
         works = self.notes.works
         if works:
             files[REFERENCES_PAGE] = render.references_markdown(bibliography.STYLE_TITLE)
@@ -112,6 +126,20 @@ class Build:
     def fill_figures(self, html: str, url: str) -> str:
         placed = [(fig, next(iter(self.index.hits_of("figure", fig.id)), None)) for fig in self.figures]
         return html.replace(render.FIGURES_PLACEHOLDER, render.figures_list(placed, root_path(url)))
+
+    def fill_timeline(self, html: str, url: str) -> str:
+        base = root_path(url)
+        figures = {h.id: h for h in self.index.hits if h.kind == "figure"}
+        placed = []
+        for event in self.events:
+            hits = self.index.hits_of("event", event.id) if event.mention else [figures[event.figure]] if event.figure in figures else []
+            placed.append((event, hits[0] if hits else None))
+        body = render.timeline(placed, self.glossary, base, base + self.glossary_url)
+        return html.replace(render.TIMELINE_PLACEHOLDER, body)
+
+    def fill_interception(self, html: str, url: str) -> str:
+        body = render.interception(self.glossary, root_path(url) + self.glossary_url)
+        return html.replace(render.INTERCEPTION_PLACEHOLDER, body)
 
     def figure_links(self, from_url: str) -> dict[str, str]:
         """Where "Figure N" should lead from a page: the figure in its section."""
@@ -133,6 +161,7 @@ class Build:
         numbered, paragraphs = number_paragraphs(html)
         marked, placed = self._place_notes(numbered, url, title)
         marked = self._place_figures(marked, url, title)
+        self._find_events(marked, url, title)
         glossary_href = root_path(url) + self.glossary_url
         linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
@@ -170,6 +199,14 @@ class Build:
         cited = list(dict.fromkeys(c.work for n in self.notes.notes if n.id in ids for c in n.cites))
         section = title if url in self.index.pages else ""
         return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
+
+    def _find_events(self, html: str, url: str, title: str) -> None:
+        """Records the paragraphs that mention each event; nothing is inserted in the prose."""
+        text = PageText.of(html)
+        found = {e.id: text.find(e.mention) for e in self.events if e.mention}
+        _, paragraph_at = insert_after(html, {end: [] for ends in found.values() for end in ends})
+        for event_id, ends in found.items():
+            self.index.hits += [QuoteHit("event", event_id, url, title, paragraph_at.get(end)) for end in ends]
 
     def _place_figures(self, html: str, url: str, title: str) -> str:
         """Puts each figure before the paragraph its quote opens, when the quote stands once on this page."""
@@ -233,6 +270,7 @@ class Build:
     def _note_warnings(self) -> list[Problem]:
         anchored = [("note", n.id, n.anchor, self.notes.notes_file) for n in self.notes.notes]
         anchored += [("figure", f.id, f.before, self._figures_file) for f in self.figures]
+        anchored += [("event", e.id, e.mention, f"{self.settings.annotations}/{TIMELINE_FILE}") for e in self.events if e.mention]
         problems = []
         for kind, id_, quote, file in anchored:
             hits = self.index.hits_of(kind, id_)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 from .htmltext import Open, rewrite_text
-from .model import Citation, Figure, Glossary, Note, Term, Work
+from .model import Citation, Event, Figure, Glossary, Note, Term, Work
 from .safe_markdown import SafeMarkdown
 from .site import QuoteHit, PageRecord, Section
 
@@ -418,3 +418,90 @@ def link_figure_mentions(fragment: str, hrefs: dict[str, str]) -> str:
         return "".join(out) + escape(text[at:], quote=False) if out else None
 
     return rewrite_text(fragment, replace)
+
+
+TIMELINE_PLACEHOLDER = "<!-- bmd:timeline -->"
+INTERCEPTION_PLACEHOLDER = "<!-- bmd:interception -->"
+_MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+
+def _page(title: str, intro: str, placeholder: str) -> str:
+    return "\n".join(["---", f"title: {title}", "---", "", f"# {title}", "", escape(intro), "", placeholder, ""])
+
+
+def timeline_markdown() -> str:
+    return _page(
+        "Timeline",
+        "The dated events the essay mentions or rests on, each with the paragraph or figure that mentions it "
+        "and the glossary terms it involves.",
+        TIMELINE_PLACEHOLDER,
+    )
+
+
+def interception_markdown() -> str:
+    return _page(
+        "Where each system intercepts",
+        "A ballistic missile's flight has three phases. The defensive systems the essay names, placed in the "
+        "phases where they engage a missile; each links to its glossary entry.",
+        INTERCEPTION_PLACEHOLDER,
+    )
+
+
+def human_date(date: str) -> str:
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {_MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{_MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def timeline(placed: Sequence[tuple[Event, QuoteHit | None]], glossary: Glossary, base: str, glossary_href: str) -> str:
+    items = []
+    for event, hit in placed:
+        links = []
+        if hit is not None:
+            target = f"#figure-{event.figure}" if event.figure else f"#{paragraph_id(hit.paragraph)}" if hit.paragraph else ""
+            where = f"Figure {escape(event.figure)}" if event.figure else f"¶&#8239;{hit.paragraph}"
+            links.append(f'<a href="{escape(base + hit.url)}{target}">{escape(hit.title)}, {where}</a>')
+        terms = ", ".join(f'<a href="{escape(glossary_href)}#{escape(t)}">{escape(glossary.term(t).name)}</a>' for t in event.terms)
+        facts = f"<dt>In the essay</dt><dd>{' '.join(links) or 'not found'}</dd>"
+        if terms:
+            facts += f"<dt>Terms</dt><dd>{terms}</dd>"
+        items.append(
+            f'<li class="bmd-timeline__event" id="event-{escape(event.id)}"><time datetime="{escape(event.date)}">{human_date(event.date)}</time>'
+            f'<div class="bmd-timeline__body"><h2 class="bmd-timeline__title">{escape(event.title)}</h2><p>{escape(event.text)}</p>'
+            f'<dl class="bmd-entry__facts">{facts}</dl></div></li>'
+        )
+    return f'<ol class="bmd-timeline">{"".join(items)}</ol>'
+
+
+_PHASES = (
+    ("boost", "Boost", "The engines burn, in the first minutes after launch."),
+    ("midcourse", "Midcourse", "The missile coasts, for long-range missiles in space: the longest part of the flight."),
+    ("terminal", "Terminal", "The warhead falls back through the atmosphere onto its target."),
+)
+
+
+def interception(glossary: Glossary, glossary_href: str) -> str:
+    # The arc only illustrates the three phases, which the lists below name: hidden from screen readers.
+    arc = (
+        '<svg class="bmd-flight" viewBox="0 0 600 170" aria-hidden="true" focusable="false">'
+        '<path d="M20 160 C 150 -40, 450 -40, 580 160" fill="none" stroke="currentColor" stroke-width="3" stroke-dasharray="6 5"/>'
+        '<line x1="200" y1="0" x2="200" y2="170" stroke="currentColor" stroke-opacity=".3"/>'
+        '<line x1="400" y1="0" x2="400" y2="170" stroke="currentColor" stroke-opacity=".3"/>'
+        '<text x="100" y="165" text-anchor="middle">Boost</text><text x="300" y="165" text-anchor="middle">Midcourse</text>'
+        '<text x="500" y="165" text-anchor="middle">Terminal</text></svg>'
+    )
+    phases = []
+    for key, name, what in _PHASES:
+        systems = [
+            f'<li><a href="{escape(glossary_href)}#{escape(t.id)}">{escape(t.name)}</a> '
+            f'<span class="bmd-phase__by">({escape(e.by)}{", " + escape(e.interceptor) if e.interceptor else ""})</span></li>'
+            for t in glossary.terms
+            for e in t.intercepts
+            if e.phase == key
+        ]
+        listed = f'<ul>{"".join(systems)}</ul>' if systems else "<p>No system the essay names engages here.</p>"
+        phases.append(f'<li class="bmd-phase" id="phase-{key}"><h2>{name}</h2><p>{what}</p>{listed}</li>')
+    return arc + f'<ol class="bmd-phases">{"".join(phases)}</ol>'

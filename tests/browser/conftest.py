@@ -17,7 +17,7 @@ from playwright.sync_api import BrowserContext, Route
 from tests.conftest import ROOT, mkdocs_build_at
 
 SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy", "about-the-author"]
-PAGES = ["", *[f"{s}/" for s in SECTIONS], "glossary/", "references/", "figures/", "how-to-annotate/"]
+PAGES = ["", *[f"{s}/" for s in SECTIONS], "glossary/", "references/", "figures/", "timeline/", "interception/", "how-to-annotate/"]
 
 
 def _chromium() -> str:

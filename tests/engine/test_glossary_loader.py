@@ -78,7 +78,7 @@ BAD = [
     ("unknown key, near miss", GOOD.replace("    definition: A missile", "    defintion: A missile"),
      ['annotations/glossary.yml:12: term "thaad": unknown key \'defintion\'; did you mean \'definition\'?']),
     ("unknown key, far", GOOD.replace("  - id: gmd\n", "  - id: gmd\n    colour: red\n"),
-     ["annotations/glossary.yml:21: term \"gmd\": unknown key 'colour'; allowed keys: id, name, category, variants, definition, explanation, sources, expansion, later, related"]),
+     ["annotations/glossary.yml:21: term \"gmd\": unknown key 'colour'; allowed keys: id, name, category, variants, definition, explanation, sources, expansion, later, related, intercepts"]),
     ("missing field", GOOD.replace("    explanation: More.\n", ""),
      ["annotations/glossary.yml:20: term \"gmd\": 'explanation' is required (the full entry, in Markdown)"]),
     ("empty field", GOOD.replace("definition: Homeland defense.", "definition: ''"),
