@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import difflib
 import functools
 import re
@@ -201,7 +202,14 @@ class RecordReader:
             shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _describe(node)
             self.problem(node, label, f"'{name}' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {shown}")
             return None
-        return str(node.value).strip()
+        text = str(node.value).strip()
+        try:
+            if text.count("-") == 2:
+                datetime.date.fromisoformat(text)
+        except ValueError:
+            self.problem(node, label, f"'{name}' is not a real day: {text}")
+            return None
+        return text
 
     def check_kind(self, kind: str, text: str, node: yaml.Node, label: str, name: str) -> None:
         if kind == ID and not _ID_RE.fullmatch(text):

@@ -17,6 +17,16 @@ N = "annotations/notes.yml"
 W = "annotations/works.yml"
 E = "annotations/essay.yml"
 F = "annotations/figures.yml"
+T = "annotations/timeline.yml"
+TIMELINE = """\
+events:
+  - id: one
+    date: 2016-05-12
+    title: Something
+    text: Something happened.
+    mention: {exact: "Deterrence matters."}
+    terms: [deterrence]
+"""
 FIGURES = """\
 figures:
   - id: "1"
@@ -38,6 +48,7 @@ class Case:
     works: str | bytes = WORKS
     essay: str | bytes = ESSAY
     figures: str | bytes = FIGURES
+    timeline: str | bytes = TIMELINE
 
 
 def error(*messages: str) -> tuple[str, ...]:
@@ -165,13 +176,26 @@ CASES = [
          expected=error(f"{F}:2: figure \"1\": 'alt' is required (what the photograph shows, for readers who cannot see it)")),
     Case("image size not a number", figures=FIGURES + "    image: {src: a.png, width: wide, height: 480}\n",
          expected=error(f"{F}:7: figure \"1\", image: 'width' must be a whole number above 0, not 'wide'")),
+    # timeline
+    Case("event date that does not parse", timeline=sub("date: 2016-05-12", "date: 12 May 2016", TIMELINE),
+         expected=error(f"{T}:3: event \"one\": 'date' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not '12 May 2016'")),
+    Case("event with an impossible date", timeline=sub("date: 2016-05-12", "date: 2016-02-31", TIMELINE),
+         expected=error(f"{T}:3: event \"one\": 'date' is not a real day: 2016-02-31")),
+    Case("event with an unknown term", timeline=sub("terms: [deterrence]", "terms: [deterence]", TIMELINE),
+         expected=error(f'{T}:2: event "one": unknown term "deterence"; use the id of a glossary term')),
+    Case("event with a mention and a figure", timeline=TIMELINE + '    figure: "1"\n',
+         expected=error(f"{T}:2: event \"one\": give either 'mention' (words of the paragraph that mentions it) or 'figure', one of them")),
+    Case("event mention not in the text", timeline=sub("Deterrence matters.", "Deterrence mattered.", TIMELINE),
+         expected=(f'WARNING -  {T}:6: event "one": the quote "Deterrence mattered." is not in the text; copy it exactly from the page, with its punctuation',)),
+    Case("bad phase", glossary=sub("    related: [deterrence]\n", "    related: [deterrence]\n    intercepts: [{phase: ascent, by: US}]\n"),
+         expected=error(f"{G}:15: term \"thaad\", engagement 1: 'phase' must be one of boost, midcourse, terminal, not 'ascent'")),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
          expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
 ]
 
 
 def run(tmp_path: Path, case: Case):
-    files = {"notes.yml": case.notes, "works.yml": case.works, "essay.yml": case.essay, "figures.yml": case.figures}
+    files = {"notes.yml": case.notes, "works.yml": case.works, "essay.yml": case.essay, "figures.yml": case.figures, "timeline.yml": case.timeline}
     project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader, annotations=files)
     target = project / "annotations" / "glossary.yml"
     target.write_bytes(case.glossary if isinstance(case.glossary, bytes) else case.glossary.encode("utf-8"))
