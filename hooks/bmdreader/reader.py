@@ -159,9 +159,12 @@ class Build:
     def weave(self, html: str, url: str, title: str, order: int, editorial: bool) -> str:
         """Numbers a section page's paragraphs, places its note markers, links its terms, adds cards and endnotes."""
         numbered, paragraphs = number_paragraphs(html)
-        marked, placed = self._place_notes(numbered, url, title)
-        marked = self._place_figures(marked, url, title)
-        self._find_events(marked, url, title)
+        # One reading of the prose serves notes, figures and events: markers and figures are not prose, so
+        # inserting them leaves the prose offsets where they were.
+        text = PageText.of(numbered)
+        marked, placed = self._place_notes(numbered, text, url, title)
+        marked = self._place_figures(marked, text, url, title)
+        self._find_events(marked, text, url, title)
         glossary_href = root_path(url) + self.glossary_url
         linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
@@ -200,31 +203,35 @@ class Build:
         section = title if url in self.index.pages else ""
         return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
 
-    def _find_events(self, html: str, url: str, title: str) -> None:
+    def _find_events(self, html: str, text: PageText, url: str, title: str) -> None:
         """Records the paragraphs that mention each event; nothing is inserted in the prose."""
-        text = PageText.of(html)
+        if not self.events:
+            return
         found = {e.id: text.find(e.mention) for e in self.events if e.mention}
         _, paragraph_at = insert_after(html, {end: [] for ends in found.values() for end in ends})
         for event_id, ends in found.items():
-            self.index.hits += [QuoteHit("event", event_id, url, title, paragraph_at.get(end)) for end in ends]
+            for end in ends:
+                self.index.add_hit(QuoteHit("event", event_id, url, title, paragraph_at.get(end)))
 
-    def _place_figures(self, html: str, url: str, title: str) -> str:
+    def _place_figures(self, html: str, text: PageText, url: str, title: str) -> str:
         """Puts each figure before the paragraph its quote opens, when the quote stands once on this page."""
-        text = PageText.of(html)
+        if not self.figures:
+            return html
         found = {fig.id: text.find(fig.before) for fig in self.figures}
         _, paragraph_at = insert_after(html, {end: [] for ends in found.values() for end in ends})
         before: dict[int, str] = {}
         for fig in self.figures:
             for end in found[fig.id]:
-                self.index.hits.append(QuoteHit("figure", fig.id, url, title, paragraph_at.get(end)))
+                self.index.add_hit(QuoteHit("figure", fig.id, url, title, paragraph_at.get(end)))
             paragraph = paragraph_at.get(found[fig.id][0]) if len(found[fig.id]) == 1 else None
             if paragraph is not None:
                 before[paragraph] = render.figure(fig, root_path(url))
         return insert_before(html, before)
 
-    def _place_notes(self, html: str, url: str, title: str) -> tuple[str, list[tuple[Note, int | None]]]:
+    def _place_notes(self, html: str, text: PageText, url: str, title: str) -> tuple[str, list[tuple[Note, int | None]]]:
         """Inserts a marker after each note's quote that stands once on this page; records every place found."""
-        text = PageText.of(html)
+        if not self.notes.notes:
+            return html, []
         found = {note.id: text.find(note.anchor) for note in self.notes.notes}
         markup = {end: [render.note_marker(note)] for note in self.notes.notes if len(ends := found[note.id]) == 1 for end in ends}
         # Ambiguous places get no marker but are still looked up, to say where they are.
@@ -232,7 +239,7 @@ class Build:
         marked, paragraph_at = insert_after(html, markup)
         for note in self.notes.notes:
             for end in found[note.id]:
-                self.index.hits.append(QuoteHit("note", note.id, url, title, paragraph_at.get(end)))
+                self.index.add_hit(QuoteHit("note", note.id, url, title, paragraph_at.get(end)))
         placed = [(note, paragraph_at.get(found[note.id][0])) for note in self.notes.notes if len(found[note.id]) == 1]
         return marked, sorted(placed, key=lambda p: found[p[0].id][0])
 

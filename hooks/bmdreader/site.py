@@ -62,9 +62,14 @@ class SiteIndex:
 
     pages: dict[str, PageRecord] = field(default_factory=dict)
     hits: list[QuoteHit] = field(default_factory=list)
+    _by_key: dict[tuple[str, str], list[QuoteHit]] = field(default_factory=dict)
+
+    def add_hit(self, hit: QuoteHit) -> None:
+        self.hits.append(hit)
+        self._by_key.setdefault((hit.kind, hit.id), []).append(hit)
 
     def hits_of(self, kind: str, id_: str) -> list[QuoteHit]:
-        return [h for h in self.hits if h.kind == kind and h.id == id_]
+        return self._by_key.get((kind, id_), [])
 
     def add(self, page: PageRecord) -> None:
         self.pages[page.url] = page
