@@ -8,9 +8,11 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import markdown
+import yaml
 from bmdreader.linker import LinkedPage, LinkMode, link_terms
 from bmdreader.matcher import TermMatcher
 from bmdreader.model import Term
@@ -138,4 +140,39 @@ def scaling(word_counts: Sequence[int], at_terms: int, term_counts: Sequence[int
     return {
         "by_words": [point(w, at_terms) for w in word_counts],
         "by_terms": [point(at_words, n) for n in term_counts],
+    }
+
+
+def notes_anchoring(project: Path, repeat: int = 3) -> dict[str, Any]:
+    """What placing the notes costs on the synthetic book's section pages, step by step, as `Build._place_notes`
+    does it: one PageText per page, then every note's quote looked up in every page, then the markers inserted.
+    The pages are the HTML the hook gets (Markdown with the project's extensions, paragraphs numbered)."""
+    from bmdreader.anchor import PageText, fold, insert_after
+    from bmdreader.notes import load_notes
+    from bmdreader.render import note_marker
+
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config.get("markdown_extensions", [])]
+    options = {k: v for e in config.get("markdown_extensions", []) if isinstance(e, dict) for k, v in e.items()}
+    folder = project / "annotations"
+    notes = load_notes(folder / "notes.yml", "notes.yml", folder / "works.yml", "works.yml").notes
+    pages = []
+    for path in sorted((project / "docs").glob("section-*.md")):
+        text = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
+        pages.append(number_paragraphs(markdown.Markdown(extensions=extensions, extension_configs=options).convert(text))[0])
+    texts = [PageText.of(html) for html in pages]
+    quotes = [fold(n.anchor.exact) for n in notes]
+    found = [[t.find(n.anchor) for n in notes] for t in texts]
+    markups = [{end: [note_marker(n)] for n, ends in zip(notes, row) if len(ends) == 1 for end in ends} for row in found]
+    return {
+        "pages": len(pages),
+        "notes": len(notes),
+        "lookups": len(pages) * len(notes),
+        "page_chars": sum(len(t.text) for t in texts),
+        "placed": sum(len(m) for m in markups),
+        "repeat": repeat,
+        "page_text_s": best_of(lambda: [PageText.of(html) for html in pages], repeat),
+        "find_s": best_of(lambda: [t.find(n.anchor) for t in texts for n in notes], repeat),
+        "str_find_s": best_of(lambda: [t.text.find(q) for t in texts for q in quotes], repeat),
+        "insert_s": best_of(lambda: [insert_after(html, m) for html, m in zip(pages, markups)], repeat),
     }

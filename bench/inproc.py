@@ -2,7 +2,7 @@
 
 Usage: inproc.py CONFIG_FILE SITE_DIR. Prints JSON: build_s (load_config + build, after MkDocs is imported),
 engine_s (the outermost engine calls, summed), calls (each engine call, inclusive) and pages (MkDocs' per-page
-steps, for the glossary page and for the others).
+steps, for the glossary page, the references page and the others).
 """
 
 from __future__ import annotations
@@ -19,10 +19,12 @@ from typing import Any
 
 def instrument() -> tuple[dict[str, float], dict[str, float]]:
     """Wraps every method of bmdreader's Build, and read_settings, which is all the hook calls in the engine."""
-    from bmdreader import glossary, reader, render, settings
+    from bmdreader import bibliography, glossary, reader, render, settings
 
     inner = (
         (glossary, "parse_yaml"),
+        (reader, "load_notes"),
+        (bibliography, "formatted"),
         (reader, "number_paragraphs"),
         (reader, "link_terms"),
         (render, "cards"),
@@ -66,8 +68,9 @@ def instrument() -> tuple[dict[str, float], dict[str, float]]:
 
 def per_page() -> dict[str, float]:
     """Times MkDocs' own per-page steps (render with on_page_content, then template with search indexing and
-    writing), split into the generated glossary page and the rest, to see where the hook's extra markup costs."""
-    from bmdreader.reader import GLOSSARY_PAGE
+    writing), split into the generated glossary page, the generated references page and the rest, to see where
+    the hook's extra markup costs."""
+    from bmdreader.reader import GLOSSARY_PAGE, REFERENCES_PAGE
     from mkdocs.commands import build
 
     pages: dict[str, float] = {}
@@ -79,7 +82,7 @@ def per_page() -> dict[str, float]:
             try:
                 return fn(page, *args, **kwargs)
             finally:
-                kind = "glossary" if page.file.src_uri == GLOSSARY_PAGE else "other"
+                kind = {GLOSSARY_PAGE: "glossary", REFERENCES_PAGE: "references"}.get(page.file.src_uri, "other")
                 pages[kind] = pages.get(kind, 0.0) + time.perf_counter() - start
 
         return wrapper

@@ -59,13 +59,17 @@ def build_table(r: dict[str, Any]) -> str:
 
 
 def split(r: dict[str, Any]) -> dict[str, float]:
-    """The hook's extra in-process time, split into the engine, the glossary page and the bigger section pages."""
+    """The hook's extra in-process time, split into the engine, the generated glossary and references pages and
+    the bigger section pages."""
     on, off = r["pages_s"]["on"], r["pages_s"]["off"]
+    calls = r["engine_calls_s"]
     extra = r["median_inproc_s"]["on"] - r["median_inproc_s"]["off"]
-    # weave runs inside MkDocs' page steps: count it with the engine, not with the pages.
-    other = on["other"] - r["engine_calls_s"].get("Build.weave", 0.0) - off["other"]
-    rest = extra - r["engine_s"] - on["glossary"] - other
-    return {"extra": extra, "engine": r["engine_s"], "glossary": on["glossary"], "other": other, "rest": rest}
+    references = on.get("references", 0.0)
+    # weave (on_page_content) and head (on_page_context) run inside MkDocs' page steps: count them with the
+    # engine, not with the pages.
+    other = on["other"] - calls.get("Build.weave", 0.0) - calls.get("Build.head", 0.0) - off["other"]
+    rest = extra - r["engine_s"] - on["glossary"] - references - other
+    return {"extra": extra, "engine": r["engine_s"], "glossary": on["glossary"], "references": references, "other": other, "rest": rest}
 
 
 def where_time_goes(r: dict[str, Any]) -> str:
@@ -74,7 +78,8 @@ def where_time_goes(r: dict[str, Any]) -> str:
     return (
         f"Where the extra time goes (in-process medians): of the {dur(part['extra'])} the hook adds, the engine's own "
         f"calls take {dur(part['engine'])}; MkDocs rendering, templating and search-indexing the generated glossary "
-        f"page takes {dur(part['glossary'])}; MkDocs' steps for the other pages take {dur(part['other'])} more than "
+        f"page takes {dur(part['glossary'])}, and the generated References page {dur(part['references'])}; MkDocs' "
+        f"steps for the other pages take {dur(part['other'])} more than "
         f"without the hook (bigger HTML to template and index); {dur(part['rest'])} is left over (other hook events, "
         f"and medians that do not add up exactly). Engine calls, inclusive (a call's time includes the calls it "
         f"makes): {breakdown}."
@@ -186,7 +191,7 @@ def readme(r: dict[str, Any]) -> str:
 What the annotation engine and its MkDocs hook cost (issue #3, part 3):
 
 1. **Hook overhead on the real site**: `mkdocs build` with the hook against the same pages without it.
-2. **A synthetic book**: {info['sections']} sections, {num(info['words'])} words, {num(info['terms'])} glossary terms, built both ways, and the engine's share of the time.
+2. **A synthetic book**: {info['sections']} sections, {num(info['words'])} words, {num(info['terms'])} glossary terms, {num(info['notes'])} notes citing {num(info['works'])} works, built both ways, and the engine's share of the time.
 3. **Term linking against Python-Markdown's `abbr` extension** (with its `glossary` option) on the same page, at {", ".join(num(row["terms"]) for row in a["rows"])} terms.
 4. **Page weight**: the bytes our CSS, JavaScript and markup add to a stock Material page.
 5. **Scaling**: engine time as the text grows and as the glossary grows ([plot](scaling.svg)).
@@ -241,11 +246,14 @@ It writes `bench/results.json` (every sample), then this README and `bench/scali
 {info['sections']} section pages (front matter `essay_section: true`) of {num(info['words'])} words in all, a home page,
 and a glossary of {num(info['terms'])} terms ({num(info['glossary_bytes'])} bytes of YAML in the real file's format) with
 {num(info['variants'])} variants ({num(info['multi_word_variants'])} of several words, {num(info['lowercase_variants'])} all
-lowercase); every term occurs at least once (the hooked build runs with `--strict`, which fails on an unused term).
-The `mkdocs.yml` is the real one with a new nav and the hook given by absolute path.
+lowercase); every term occurs at least once.
 
-**Notes: not measured yet.** Issue #3 asks for 1,000 notes in this book, but the engine has no notes yet. The
-place to add them is marked `NOTES` in `bench/synth.py` (`write_book`); these numbers will grow when they are in.
+{notes_paragraph(info)}
+
+The hooked build runs with `--strict`, which fails on an unused term and on a quote that is not in the text exactly
+once, and the run checks that the site shows {num(info['markers'])} note markers and a References page.
+The `mkdocs.yml` is the real one with a new nav (the sections, then Glossary and References when hooked) and the
+hook given by absolute path.
 
 {build_table(book)}
 
@@ -256,6 +264,8 @@ of 3 with the garbage collector off (so faster than inside a build), against com
 libyaml-based `CSafeLoader`:
 
 {yaml_table(r["yaml"])}
+
+{anchoring_section(book)}
 
 ## 3. Term linking against `abbr`
 
@@ -292,6 +302,7 @@ Engine time (`number_paragraphs` + `link_terms`, matcher warm) on one generated 
 - **Real site, hook overhead ≤ {x(REAL_TARGET)}**: {build_verdict(real, REAL_TARGET)} Process start-up (interpreter, imports),
   about {dur(startup(real))} per build here, is in both wall times and dilutes the ratio. {hook_why(real, r["yaml"]["real"])}
 - **Synthetic book ≤ {x(BOOK_TARGET)}**: {build_verdict(book, BOOK_TARGET)} {hook_why(book, r["yaml"]["book"])}
+  {notes_why(book)}
 - **Term linking at least {x(ABBR_TARGET)} faster than `abbr` at {num(abbr_top['terms'])} terms**: {verdict(abbr_met)}:
   {x(abbr_top['ratio_per_page'])} per page ({ms(abbr_top['abbr_extra_s'])} against {ms(abbr_top['ours_page_s'])}), and
   {x(abbr_top['ratio_with_construction'])} for a single cold page with construction. `abbr` runs one alternation of
@@ -322,7 +333,8 @@ def yaml_note(parse: float, libyaml: float | None) -> str:
 
 def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
     calls = r["engine_calls_s"]
-    top = sorted(((k, v) for k, v in calls.items() if k.startswith("Build.") and k != "Build.__post_init__"), key=lambda kv: -kv[1])[:3]
+    # The hook's own calls only: private methods (`Build._place_notes`) run inside them.
+    top = sorted(((k, v) for k, v in calls.items() if k.startswith("Build.") and not k.startswith("Build._")), key=lambda kv: -kv[1])[:3]
     parse = calls.get("glossary.parse_yaml")
     part = split(r)
     inproc = r["median_inproc_s"]
@@ -331,9 +343,70 @@ def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
         f"The engine is {part['engine'] / part['extra']:.0%} of the extra time; its largest calls are "
         + ", ".join(f"`{k}` {dur(v)}" for k, v in top)
         + (yaml_note(parse, y["libyaml_s"]) if parse else "")
-        + f". MkDocs' own steps for the generated glossary page take {dur(part['glossary'])}, and the section pages, "
-        f"with their links and cards, {dur(part['other'])} more to template and search-index: even if the engine "
+        + f". MkDocs' own steps for the generated glossary page take {dur(part['glossary'])}, for the References page "
+        f"{dur(part['references'])}, and the section pages, with their links, markers, cards and endnotes, "
+        f"{dur(part['other'])} more to template and search-index: even if the engine "
         f"took no time at all, the in-process ratio would be {x(bound)}."
+    )
+
+
+def notes_paragraph(info: dict[str, Any]) -> str:
+    types = info["works_by_type"]
+    mix = ", ".join(f"{num(n)} `{t}`" for t, n in types.items())
+    low, high = info["quote_words"]
+    return (
+        f"The book carries {num(info['notes'])} notes ({num(info['notes_bytes'])} bytes of YAML in the format of "
+        f"`annotations/notes.yml`), spread evenly over the {info['sections']} sections (one paragraph holds at most "
+        f"one note) and numbered in reading order. Each is anchored by a quote of {low} to {high} consecutive words of "
+        f"its paragraph that end a sentence and occur exactly once in the whole book's prose (checked when "
+        f"generating, so the marker lands after a full stop, never inside a term). {num(info['notes_citing_none'])} "
+        f"notes are commentary that cite no work, {num(info['notes_citing_two'])} cite two, the rest one: "
+        f"{num(info['citations'])} citations of {num(info['works'])} works ({num(info['works_bytes'])} bytes of "
+        f"CSL-YAML, as `annotations/works.yml`: {mix}; every work cited at least once, books often with a page "
+        f"locator). An `essay.yml` with one `article` turns on the head metadata and the \"Cite this\" panel on every "
+        f"page, as on the real site. Without the hook there are no annotation files, so no glossary or References page."
+    )
+
+
+def anchoring_section(book: dict[str, Any]) -> str:
+    a = book.get("notes_anchoring")
+    if not a:
+        return ""
+    place = book["engine_calls_s"].get("Build._place_notes")
+    rows = [
+        ["`PageText.of`, once per page (the page's prose text, with each character's offset)", num(a["pages"]), dur(a["page_text_s"]), dur(a["page_text_s"] / a["pages"])],
+        ["`PageText.find`, every note's quote in every page", num(a["lookups"]), dur(a["find_s"]), f"{a['find_s'] / a['lookups'] * 1e6:.1f} µs"],
+        ["of which Python's `str.find` of the quote alone", num(a["lookups"]), dur(a["str_find_s"]), f"{a['str_find_s'] / a['lookups'] * 1e6:.1f} µs"],
+        ["`insert_after`, the markers into each page", num(a["pages"]), dur(a["insert_s"]), dur(a["insert_s"] / a["pages"])],
+    ]
+    return (
+        f"Placing the notes (`Build._place_notes`, inside `Build.weave`{', ' + dur(place) + ' in the build' if place else ''}), "
+        f"step by step on the same {a['pages']} section pages ({num(a['page_chars'])} characters of prose), best of "
+        f"{a['repeat']} with the garbage collector off:\n\n"
+        + table(["Step", "Calls", "Time", "Per call"], rows)
+        + f"\n\nEvery quote is looked up in every page ({num(a['notes'])} × {a['pages']}), so the lookups grow with "
+        f"notes × text: each scans a whole page to find the quote in the one page that has it."
+    )
+
+
+def notes_why(r: dict[str, Any]) -> str:
+    calls = r["engine_calls_s"]
+    parts = [
+        ("placing the notes (`Build._place_notes`)", calls.get("Build._place_notes")),
+        ("the References page (`Build.fill_references`)", calls.get("Build.fill_references")),
+        ("reading the notes and works files (`load_notes`)", calls.get("reader.load_notes")),
+        ("the pages' citation metadata (`Build.head`)", calls.get("Build.head")),
+        ("\"Cite this\" (`Build._cite_panel`)", calls.get("Build._cite_panel")),
+        ("the note warnings (`Build._note_warnings`)", calls.get("Build._note_warnings")),
+    ]
+    known = [(what, t) for what, t in parts if t is not None]
+    total = sum(t for _, t in known)
+    formatted = calls.get("bibliography.formatted")
+    refs = f" (the CSL processor formatting the works, `bibliography.formatted`, is {dur(formatted)} of it)" if formatted else ""
+    return (
+        f"Of the engine's time, the notes, works and essay take {dur(total)}: "
+        + ", ".join(f"{what} {dur(t)}" + (refs if "fill_references" in what else "") for what, t in known)
+        + "."
     )
 
 

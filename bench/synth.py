@@ -30,8 +30,13 @@ SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in ("a", "e", "i", "o", "u", 
 SHARED_HEADS = ("Treaty", "Office", "Council")  # several terms start with these, as "Treaty of ..." does
 CATEGORIES = (("system", "Weapons and systems"), ("law", "Treaties and laws"), ("body", "Agencies"), ("idea", "Concepts"))
 MENTIONS_PER_1000_WORDS = 40  # a little under the essay's density, which bench/README.md reports
-# NOTES: issue #3 asks for 1,000 notes in the synthetic book, but the engine has no notes yet. When it has,
-# write them in write_book (marked NOTES there) in their annotation file's format.
+NOTES = 1_000  # issue #3: the synthetic book carries 1,000 notes
+WORKS = 200  # the works they cite, in CSL-YAML
+WORK_TYPES = ("book", "report", "post-weblog")  # cycled, so a third of the works each
+QUOTE_WORDS = (6, 8)  # a note's anchor: this many consecutive words of a paragraph, ending a sentence
+UNCITED = 0.12  # share of the notes that are commentary, citing no work
+TWO_WORKS = 0.1  # share of the notes that cite two works
+MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass(frozen=True)
@@ -169,8 +174,18 @@ def glossary_yaml(terms: Sequence[SynthTerm]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
 
 
-def write_book(root: Path, sections: int, words: int, term_count: int, hook: bool, seed: int = 3) -> Path:
-    """A whole MkDocs project, configured like the real site; without the hook, no glossary page either."""
+def write_book(
+    root: Path,
+    sections: int,
+    words: int,
+    term_count: int,
+    hook: bool,
+    seed: int = 3,
+    notes_count: int = NOTES,
+    works_count: int = WORKS,
+) -> Path:
+    """A whole MkDocs project, configured like the real site, with glossary, notes, works and essay files;
+    without the hook, no annotations and no glossary or references page either (the pages are the same)."""
     rng = random.Random(seed)
     terms = make_terms(term_count)
     docs = root / "docs"
@@ -186,19 +201,162 @@ def write_book(root: Path, sections: int, words: int, term_count: int, hook: boo
         text = page_markdown(f"Section {n + 1}", chunk, "---\nessay_section: true\n---\n\n")
         (docs / name).write_text(text, encoding="utf-8")
         nav.append({f"Section {n + 1}": name})
-    # NOTES: write 1,000 notes into annotations/ here once the engine has notes (issue #3).
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(site_name="A synthetic book", nav=nav)
     config.pop("watch", None)
     if hook:
-        (root / "annotations").mkdir()
-        (root / "annotations" / "glossary.yml").write_text(glossary_yaml(terms), encoding="utf-8")
+        folder = root / "annotations"
+        folder.mkdir()
+        (folder / "glossary.yml").write_text(glossary_yaml(terms), encoding="utf-8")
+        sections_text = [paragraphs[n * per_section : (n + 1) * per_section] for n in range(sections)]
+        notes, works = make_notes(sections_text, notes_count, works_count)
+        (folder / "notes.yml").write_text(_dump({"notes": notes}), encoding="utf-8")
+        (folder / "works.yml").write_text(_dump({"references": works}), encoding="utf-8")
+        (folder / "essay.yml").write_text(_dump({"references": [ESSAY]}), encoding="utf-8")
         config["hooks"] = [str(ROOT / "hooks" / "reader.py")]
         nav.append({"Glossary": "glossary.md"})
+        nav.append({"References": "references.md"})
     else:
         config.pop("hooks", None)
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return root
+
+
+ESSAY = {
+    "id": "synthetic-2017",
+    "type": "article",
+    "author": [{"family": "Author", "given": "Synthetic"}],
+    "title": "A Synthetic Book",
+    "issued": "2017-11",
+    "publisher": "A Made-Up Institute",
+}
+
+
+def _dump(data: object) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=120)
+
+
+def make_works(count: int, seed: int = 4) -> list[dict[str, object]]:
+    """Works in CSL-YAML (annotations/works.yml's format), cycling through WORK_TYPES, each with the fields its
+    type needs (notes.REQUIRED_BY_TYPE) and some it may have."""
+    rng = random.Random(seed)
+    words = _Words(rng)
+    works: list[dict[str, object]] = []
+    ids: set[str] = set()
+    for i in range(count):
+        kind = WORK_TYPES[i % len(WORK_TYPES)]
+        family = words.new().capitalize()
+        year = rng.randint(1972, 2017)
+        base = f"{family.lower()}-{year}"
+        work_id = next(f"{base}{s}" for s in ("", "a", "b", "c", "d") if f"{base}{s}" not in ids)
+        ids.add(work_id)
+        title = " ".join(w.capitalize() if j == 0 or len(w) > 3 else w for j, w in enumerate(_title_words(rng, words)))
+        slug = "-".join(title.lower().split())
+        authors = [{"family": family, "given": words.new().capitalize()}]
+        if rng.random() < 0.3:
+            authors.append({"family": words.new().capitalize(), "given": words.new().capitalize()})
+        work: dict[str, object] = {"id": work_id, "type": kind}
+        if kind == "book":
+            work.update(author=authors, title=title, publisher=f"{words.new().capitalize()} Press")
+            if rng.random() < 0.7:
+                work["publisher-place"] = words.new().capitalize()
+            work["issued"] = year
+        elif kind == "report":
+            if rng.random() < 0.5:
+                work["author"] = [{"literal": f"Institute for {words.new().capitalize()} Studies"}]
+            elif rng.random() < 0.6:
+                work["author"] = authors
+            work.update(title=title, issued=f"{year}-{rng.randint(1, 12):02d}", URL=f"https://reports.example.org/{year}/{slug}.pdf")
+        else:
+            blog = f"{words.new().capitalize()}{rng.choice(('blog', 'watch', 'review'))}.example.com"
+            month, day = rng.randint(1, 12), rng.randint(1, 28)
+            work.update(
+                author=authors[:1],
+                title=title,
+                **{"container-title": blog},
+                issued=f"{year}-{month:02d}-{day:02d}",
+                URL=f"https://{blog.lower()}/{year}/{month:02d}/{day:02d}/{slug}/",
+            )
+        works.append(work)
+    return works
+
+
+def _title_words(rng: random.Random, words: _Words) -> list[str]:
+    n = rng.randint(3, 9)
+    out = [rng.choice(FILLER) for _ in range(n)]
+    out[rng.randrange(n)] = words.new()
+    return out
+
+
+def note_text(work: dict[str, object], locator: str | None) -> str:
+    """A note's text as the source would print it for one work (the real notes' shapes)."""
+    names = work.get("author") or []
+    who = " and ".join(n.get("literal") or f"{n['given']} {n['family']}" for n in names)  # type: ignore[union-attr]
+    lead = f"{who}, " if who else ""
+    date = str(work["issued"]).split("-")
+    when = " ".join(([MONTHS[int(date[1]) - 1]] if len(date) > 1 else []) + [date[0]])
+    at = f", {locator}" if locator else ""
+    if work["type"] == "book":
+        place = f"{work['publisher-place']}: " if work.get("publisher-place") else ""
+        return f"{lead}{work['title']} ({place}{work['publisher']}, {work['issued']}){at}."
+    if work["type"] == "report":
+        return f"{lead}“{work['title']},” {when}{at}, {work['URL']}."
+    return f"{lead}“{work['title']},” {work['container-title']}, {when}, {work['URL']}."
+
+
+def make_notes(
+    sections: Sequence[Sequence[str]], count: int = NOTES, work_count: int = WORKS, seed: int = 5
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Notes (annotations/notes.yml's format) spread evenly over the sections, numbered in reading order, each
+    anchored by 6 to 8 words that end a sentence and occur exactly once in the whole book's prose, in a paragraph
+    of its own; and the works they cite (every work at least once)."""
+    rng = random.Random(seed)
+    works = make_works(work_count)
+    book = " ".join(p for section in sections for p in section)
+    places: list[tuple[int, int]] = []  # (section, paragraph), in reading order
+    for n, section in enumerate(sections):
+        share = count * (n + 1) // len(sections) - count * n // len(sections)
+        places += [(n, i) for i in sorted(rng.sample(range(len(section)), share))]
+    citing = [rng.random() >= UNCITED for _ in places]
+    order = list(range(len(works)))
+    rng.shuffle(order)
+    cited = iter(order)  # the first citing notes go through every work once, in a shuffled order
+    notes: list[dict[str, object]] = []
+    for number, ((n, i), cites_any) in enumerate(zip(places, citing), start=1):
+        note: dict[str, object] = {"id": str(number), "anchor": {"exact": _quote(sections[n][i], book, rng)}}
+        if not cites_any:
+            note["text"] = _sentences([rng.choice(FILLER) for _ in range(rng.randint(12, 40))], rng)
+            notes.append(note)
+            continue
+        first = next(cited, None)
+        picks = [first if first is not None else rng.randrange(len(works))]
+        if rng.random() < TWO_WORKS:
+            picks.append(rng.choice([w for w in range(len(works)) if w != picks[0]]))
+        texts, cites = [], []
+        for w in picks:
+            work = works[w]
+            locator = f"p. {rng.randint(1, 400)}" if work["type"] == "book" and rng.random() < 0.7 else None
+            texts.append(note_text(work, locator))
+            cites.append({"work": work["id"], **({"locator": locator} if locator else {})})
+        note["text"] = ("See " + "; and ".join(t.rstrip(".") for t in texts) + ".") if len(texts) > 1 else texts[0]
+        note["cites"] = cites
+        notes.append(note)
+    return notes, works
+
+
+def _quote(paragraph: str, book: str, rng: random.Random) -> str:
+    """Words of the paragraph that end a sentence and occur once in the book (the marker goes after the full
+    stop, so never inside a term of several words)."""
+    words = paragraph.split()
+    ends = [j for j, w in enumerate(words) if w.endswith(".") and j + 1 >= QUOTE_WORDS[1]]
+    rng.shuffle(ends)
+    for end in ends:
+        for size in sorted(range(QUOTE_WORDS[0], QUOTE_WORDS[1] + 1), key=lambda _: rng.random()):
+            quote = " ".join(words[end + 1 - size : end + 1])
+            first = book.find(quote)
+            if book.find(quote, first + 1) < 0:
+                return quote
+    raise ValueError(f"no quote of {QUOTE_WORDS} words occurs only once in: {paragraph[:80]}...")
 
 
 def book_words(root: Path) -> int:
