@@ -169,8 +169,10 @@ class Build:
         linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
         note = render.editorial_note(EDITORIAL_NOTE) if editorial else ""
-        cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href)
-        return _after_title(linked.html, note) + render.endnotes(placed) + self._cite_panel(url, title) + cards
+        # Figures may stand on pages not built yet: a note's "Figure N" leads to the Figures page.
+        figures = {f.id: f"{root_path(url)}{FIGURES_PAGE[:-3]}/#figure-{f.id}" for f in self.figures}
+        cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href, figures)
+        return _after_title(linked.html, note) + render.endnotes(placed, figures) + self._cite_panel(url, title) + cards
 
     def _cite_panel(self, url: str, title: str) -> str:
         if self.essay is None:

@@ -48,7 +48,7 @@ def definition_id(term: Term) -> str:
     return f"bmd-def-{term.id}"
 
 
-def cards(terms: Sequence[Term], notes: Sequence[Note], glossary_href: str) -> str:
+def cards(terms: Sequence[Term], notes: Sequence[Note], glossary_href: str, figures: dict[str, str] | None = None) -> str:
     """The definitions of the terms and the notes on a page, hidden until the script copies one into a card.
 
     Spans, not paragraphs: the card is placed inside the paragraph that holds the term.
@@ -69,7 +69,7 @@ def cards(terms: Sequence[Term], notes: Sequence[Note], glossary_href: str) -> s
     items += "".join(
         f'<div class="bmd-card" data-bmd-note="{escape(n.id)}" data-bmd-name="Note {escape(n.id)}">'
         f'<span class="bmd-card__name">Note {escape(n.id)}</span>'
-        f'<span class="bmd-card__definition" id="{note_text_id(n)}">{linkify(n.text)}</span>'
+        f'<span class="bmd-card__definition" id="{note_text_id(n)}">{note_html(n, figures or {})}</span>'
         f'<span class="bmd-card__more"><a href="#{note_id(n)}">Go to note {escape(n.id)} below ↓</a></span>'
         "</div>"
         for n in notes
@@ -97,7 +97,13 @@ def note_marker(note: Note) -> str:
     )
 
 
-def endnotes(placed: Sequence[tuple[Note, int | None]]) -> str:
+def note_html(note: Note, figures: dict[str, str]) -> str:
+    """A note's text with its addresses, and any "Figure N" it names, as links."""
+    html = linkify(note.text)
+    return link_figure_mentions(html, figures) if figures else html
+
+
+def endnotes(placed: Sequence[tuple[Note, int | None]], figures: dict[str, str] | None = None) -> str:
     """The page's notes at its end, each with a link back to its marker and the marker's paragraph."""
     if not placed:
         return ""
@@ -109,7 +115,7 @@ def endnotes(placed: Sequence[tuple[Note, int | None]]) -> str:
             else ""
         )
         items.append(
-            f'<li id="{note_id(note)}" value="{escape(note.id)}"><p>{linkify(note.text)}</p>'
+            f'<li id="{note_id(note)}" value="{escape(note.id)}"><p>{note_html(note, figures or {})}</p>'
             f'<p class="bmd-endnotes__back"><a href="#{note_ref_id(note)}" aria-label="Back to note {escape(note.id)} in the text">↩ Back to the text</a>{in_paragraph}</p></li>'
         )
     return (

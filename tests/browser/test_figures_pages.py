@@ -32,3 +32,15 @@ def test_the_phases_sit_side_by_side_on_a_wide_screen_and_stack_on_a_narrow_one(
     page.set_viewport_size({"width": 375, "height": 900})
     tops = page.evaluate("[...document.querySelectorAll('.bmd-phase')].map(el => Math.round(el.getBoundingClientRect().top))")
     assert tops == sorted(tops) and len(set(tops)) == 3
+
+
+@pytest.mark.parametrize("path", ["timeline/", "interception/"])
+def test_the_pages_print(page: Page, site_url: str, path: str, tmp_path) -> None:
+    page.goto(site_url + path)
+    page.emulate_media(media="print")
+    # Material hides its navigation in print; the content is all there and fits the page's width.
+    assert page.locator("nav.md-nav--primary").is_hidden()
+    assert page.locator("article .bmd-timeline__event, article .bmd-phase").count() >= 3
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    pdf = page.pdf(path=str(tmp_path / "page.pdf"))
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000

@@ -60,3 +60,14 @@ def test_an_image_shows_with_its_size_and_alt_and_entries_link_to_the_figure(tmp
     assert '<figure class="bmd-figure" id="figure-1"><img src="../images/one.png" alt="A thing." width="640" height="480" loading="lazy">' in one
     assert re.search(r'</figure>\n<p id="p2" class="bmd-para">', one)
     assert 'As <a href="../one/#figure-1">Figure 1</a> shows, a long story.' in result.page("glossary/index.html")
+
+
+def test_a_note_naming_a_figure_links_to_it(tmp_path: Path) -> None:
+    from tests.builds.tinysite import NOTES, WORKS
+
+    notes = NOTES.replace("text: Commentary only.", "text: As Figure 1 shows.")
+    result = build(tmp_path, annotations={"figures.yml": FIGURES, "notes.yml": notes, "works.yml": WORKS})
+    assert result.returncode == 0, result.output
+    two = result.page("two/index.html")
+    assert '<li id="note-2" value="2"><p>As <a href="../figures/#figure-1">Figure 1</a> shows.</p>' in two
+    assert 'id="bmd-note-2">As <a href="../figures/#figure-1">Figure 1</a> shows.</span>' in two
