@@ -263,9 +263,73 @@
     });
   }
 
+  /* Assignment links: #p4-p7 (or #p2,p4-p7) highlights those paragraphs and says so in a notice. */
+  var ASSIGNMENT = /^p(\d+)(?:-p?(\d+))?(?:,p(\d+)(?:-p?(\d+))?)*$/;
+
+  function ranges(hash) {
+    return hash.split(",").map(function (part) {
+      var m = /^p?(\d+)(?:-p?(\d+))?$/.exec(part);
+      var from = parseInt(m[1], 10);
+      var to = m[2] ? parseInt(m[2], 10) : from;
+      return from <= to ? [from, to] : [to, from];
+    });
+  }
+
+  function label(list) {
+    return list.map(function (r) { return r[0] === r[1] ? "¶" + r[0] : "¶" + r[0] + "–" + r[1]; }).join(", ");
+  }
+
+  function notice(text, polite) {
+    var old = document.querySelector(".bmd-assignment");
+    if (old) old.remove();
+    var article = document.querySelector("article");
+    if (!article || !text) return;
+    var box = document.createElement("div");
+    box.className = "bmd-assignment" + (polite ? " bmd-assignment--problem" : "");
+    box.setAttribute("role", "status");
+    var p = document.createElement("p");
+    p.textContent = text;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Dismiss";
+    button.setAttribute("aria-label", "Dismiss this notice");
+    button.addEventListener("click", function () { box.remove(); });
+    box.appendChild(p);
+    box.appendChild(button);
+    var title = article.querySelector("h1");
+    if (title) title.insertAdjacentElement("afterend", box);
+    else article.insertBefore(box, article.firstChild);
+  }
+
+  function showAssignment() {
+    Array.prototype.forEach.call(document.querySelectorAll(".bmd-assigned"), function (el) {
+      el.classList.remove("bmd-assigned");
+    });
+    var hash = decodeURIComponent(location.hash.slice(1));
+    if (!ASSIGNMENT.test(hash) || hash.indexOf("-") < 0 && hash.indexOf(",") < 0) {
+      notice("");
+      return;
+    }
+    var list = ranges(hash);
+    var count = document.querySelectorAll("p.bmd-para").length;
+    var missing = list.some(function (r) { return r[0] < 1 || r[1] > count; });
+    if (missing) {
+      notice("This link assigns " + label(list) + ", but this section has " + count + " paragraph" + (count === 1 ? "" : "s") + ". Check the link with whoever gave it to you.", true);
+      return;
+    }
+    list.forEach(function (r) {
+      for (var n = r[0]; n <= r[1]; n++) document.getElementById("p" + n).classList.add("bmd-assigned");
+    });
+    notice("Assigned: " + label(list));
+    document.getElementById("p" + list[0][0]).scrollIntoView({ block: "start" });
+  }
+
+  window.addEventListener("hashchange", showAssignment);
+
   function start() {
     enhance();
     enhanceCite();
+    showAssignment();
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

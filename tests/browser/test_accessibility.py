@@ -49,3 +49,10 @@ def test_no_axe_violations_with_a_note_card_and_the_cite_panel_open(page: Page, 
     page.locator(".bmd-popover").wait_for()
     found = violations(page)
     assert found == [], summary(found)
+
+
+def test_no_axe_violations_with_an_assignment_notice(page: Page, site_url: str) -> None:
+    page.goto(site_url + "impact-on-stability/#p4-p6")
+    page.locator(".bmd-assignment").wait_for()
+    found = violations(page)
+    assert found == [], summary(found)
