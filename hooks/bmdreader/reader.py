@@ -169,6 +169,7 @@ class Build:
         linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
         note = render.editorial_note(EDITORIAL_NOTE) if editorial else ""
+        note += render.reading_facts(sum(p.words for p in paragraphs), linked.terms, glossary_href)
         # Figures may stand on pages not built yet: a note's "Figure N" leads to the Figures page.
         figures = {f.id: f"{root_path(url)}{FIGURES_PAGE[:-3]}/#figure-{f.id}" for f in self.figures}
         cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href, figures)

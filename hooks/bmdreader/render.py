@@ -93,7 +93,7 @@ def note_marker(note: Note) -> str:
     """The superscript number where the note's digit stood; a plain link to the endnote without the script."""
     return (
         f'<sup class="bmd-note-ref" id="{note_ref_id(note)}"><a href="#{note_id(note)}" data-bmd-note="{escape(note.id)}"'
-        f' aria-describedby="{note_text_id(note)}"><span class="bmd-sr">Note </span>{escape(note.id)}</a></sup>'
+        f' aria-describedby="{note_text_id(note)}" aria-label="Note {escape(note.id)}">{escape(note.id)}</a></sup>'
     )
 
 
@@ -141,6 +141,24 @@ def linkify(text: str) -> str:
 
 def _expansion(term: Term) -> str:
     return f' <span class="bmd-card__expansion">({escape(term.expansion)})</span>' if term.expansion else ""
+
+
+WORDS_PER_MINUTE = 230  # a common estimate of adult silent reading speed for non-fiction
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, -(-words // WORDS_PER_MINUTE))
+
+
+def reading_facts(words: int, terms: Sequence[Term], glossary_href: str) -> str:
+    """A section's length and key terms, under its title."""
+    minutes = reading_minutes(words)
+    links = ", ".join(f'<a href="{escape(glossary_href)}#{escape(t.id)}">{escape(t.name)}</a>' for t in sorted(terms, key=lambda t: t.name.casefold()))
+    key_terms = f'<p class="bmd-facts__terms"><span class="bmd-facts__label">Key terms in this section:</span> {links}</p>' if terms else ""
+    return (
+        f'<div class="bmd-facts" data-search-exclude><p>{words:,} words · about {minutes} minute{"s" if minutes != 1 else ""} to read</p>'
+        f"{key_terms}</div>\n"
+    )
 
 
 def editorial_note(what: str) -> str:
@@ -224,13 +242,14 @@ def sections_table(sections: Sequence[Section], base: str) -> str:
     rows = "".join(
         f'<tr><td><a href="{escape(base + s.page.url)}">{escape(s.page.title)}</a>'
         + (' <span class="bmd-editorial__label">(editorial title)</span>' if s.page.editorial else "")
-        + f'</td><td class="bmd-num">{len(s.page.paragraphs)}</td><td class="bmd-num">{s.words:,}</td><td class="bmd-num">{s.terms}</td></tr>'
+        + f'</td><td class="bmd-num">{len(s.page.paragraphs)}</td><td class="bmd-num">{s.words:,}</td>'
+        f'<td class="bmd-num">{reading_minutes(s.words)}</td><td class="bmd-num">{s.terms}</td></tr>'
         for s in sections
     )
     return (
         '<table class="bmd-sections"><caption>The essay’s sections</caption>'
         '<thead><tr><th scope="col">Section</th><th scope="col">Paragraphs</th><th scope="col">Words</th>'
-        f'<th scope="col">Glossary terms</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<th scope="col">Minutes</th><th scope="col">Glossary terms</th></tr></thead><tbody>{rows}</tbody></table>'
     )
 
 

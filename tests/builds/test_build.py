@@ -65,7 +65,7 @@ def test_glossary_is_in_the_search_index(tmp_path: Path) -> None:
 def test_home_lists_sections_with_their_length(tmp_path: Path) -> None:
     result = build(tmp_path)
     home = result.page("index.html")
-    assert '<a href="one/">One</a> <span class="bmd-editorial__label">(editorial title)</span></td><td class="bmd-num">2</td><td class="bmd-num">15</td>' in home
+    assert '<a href="one/">One</a> <span class="bmd-editorial__label">(editorial title)</span></td><td class="bmd-num">2</td><td class="bmd-num">15</td><td class="bmd-num">1</td>' in home
     assert "<!-- bmd:sections -->" not in home
 
 
@@ -89,3 +89,10 @@ def test_paragraph_ids_do_not_change_when_annotations_change(tmp_path: Path) -> 
     assert "bmd-def-deterrence" in with_terms.page("one/index.html")
     assert "bmd-def-deterrence" not in other.page("one/index.html")
     assert ids(with_terms) == ids(other) == ["p1", "p2"]
+
+
+def test_each_section_shows_its_length_reading_time_and_key_terms(tmp_path: Path) -> None:
+    one = build(tmp_path).page("one/index.html")
+    facts = re.search(r'<div class="bmd-facts" data-search-exclude>(.*?)</div>', one, re.S).group(1)
+    assert "<p>15 words · about 1 minute to read</p>" in facts
+    assert re.findall(r'href="\.\./glossary/#([a-z-]+)"', facts) == ["deterrence", "thaad"]

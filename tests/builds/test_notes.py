@@ -16,7 +16,7 @@ def test_markers_stand_right_after_their_quotes(tmp_path: Path) -> None:
     result = notes_site(tmp_path)
     assert result.returncode == 0, result.output
     one = result.page("one/index.html")
-    assert re.search(r'</a> is here\.<sup class="bmd-note-ref" id="note-ref-1"><a href="#note-1" data-bmd-note="1" aria-describedby="bmd-note-1"><span class="bmd-sr">Note </span>1</a></sup></p>', one)
+    assert re.search(r'</a> is here\.<sup class="bmd-note-ref" id="note-ref-1"><a href="#note-1" data-bmd-note="1" aria-describedby="bmd-note-1" aria-label="Note 1">1</a></sup></p>', one)
     two = result.page("two/index.html")
     assert 'matters.<sup class="bmd-note-ref" id="note-ref-2">' in two
 

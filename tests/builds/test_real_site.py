@@ -70,3 +70,13 @@ def test_nothing_is_loaded_from_elsewhere(real_site: BuildResult) -> None:
     for path in Path(real_site.site).rglob("*.css"):
         css = path.read_text(encoding="utf-8")
         assert not re.search(r"@import|url\((['\"]?)(https?:)?//", css), path
+
+
+def test_reading_facts_agree_with_the_home_table(real_site: BuildResult) -> None:
+    home = real_site.page("index.html")
+    for name in SECTIONS:
+        row = re.search(rf'<a href="{name}/">.*?</tr>', home, re.S).group(0)
+        words, minutes = re.findall(r'<td class="bmd-num">([\d,]+)</td>', row)[1:3]
+        page = real_site.page(f"{name}/index.html")
+        assert f"<p>{words} words · about {minutes} minute" in page
+        assert int(minutes) == -(-int(words.replace(",", "")) // 230)
