@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.tinysite import ESSAY, GLOSSARY, NOTES, PAGES, WORKS, write_site
+from tests.builds.tinysite import ESSAY, FIGURES, GLOSSARY, NOTES, PAGES, WORKS, write_site
 from tests.conftest import mkdocs_build
 
 G = "annotations/glossary.yml"
@@ -26,14 +26,6 @@ events:
     text: Something happened.
     mention: {exact: "Deterrence matters."}
     terms: [deterrence]
-"""
-FIGURES = """\
-figures:
-  - id: "1"
-    before: {exact: "Later, THAAD again"}
-    caption: A caption.
-    credit: Someone
-    alt: A thing.
 """
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.builds.test_prose import CAPTIONS, SOURCE
-from tests.builds.tinysite import GLOSSARY, build
+from tests.builds.tinysite import FIGURES, GLOSSARY, build
 from tests.conftest import BuildResult
 
 PLACES = [("1", "introduction", 2), ("2", "introduction", 5), ("3", "impact-on-stability", 2)]
@@ -41,15 +41,8 @@ def test_the_figures_page_lists_them_with_where_they_stand(real_site: BuildResul
     ]
 
 
-FIGURES = """\
-figures:
-  - id: "1"
-    before: {exact: "Later, THAAD again"}
-    caption: A caption.
-    credit: Someone
-    alt: A thing.
-    image: {src: images/one.png, width: 640, height: 480}
-"""
+# The small site's figure, with an image this time.
+FIGURES = FIGURES + "    image: {src: images/one.png, width: 640, height: 480}\n"
 
 
 def test_an_image_shows_with_its_size_and_alt_and_entries_link_to_the_figure(tmp_path: Path) -> None:

@@ -76,6 +76,17 @@ ESSAY = dedent(
     """
 )
 
+FIGURES = dedent(
+    """\
+    figures:
+      - id: "1"
+        before: {exact: "Later, THAAD again"}
+        caption: A caption.
+        credit: Someone
+        alt: A thing.
+    """
+)
+
 PAGES = {
     "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
     "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
