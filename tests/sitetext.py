@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-ADDED = {"bmd-pnum", "bmd-cards", "bmd-editorial", "headerlink", "bmd-popover", "bmd-note-ref", "bmd-endnotes", "bmd-cite", "bmd-figure", "bmd-facts"}
+ADDED = {"bmd-pnum", "bmd-cards", "bmd-editorial", "headerlink", "bmd-popover", "bmd-note-ref", "bmd-endnotes", "bmd-cite", "bmd-figure", "bmd-facts", "bmd-qref", "bmd-questions"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

@@ -260,3 +260,17 @@ class Event:
 @dataclass(frozen=True)
 class TimelineFile:
     events: tuple[Event, ...] = field(metadata=doc("the dated events, in any order"))
+
+
+
+@dataclass(frozen=True)
+class Question:
+    id: Id = field(metadata=doc("identifier, also the question's anchor"))
+    ask: Text = field(metadata=doc("the question: open, substantive, tied to the text"))
+    about: tuple[Quote, ...] = field(metadata=doc("words of each paragraph the question is about"))
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class QuestionsFile:
+    questions: tuple[Question, ...] = field(metadata=doc("questions for discussion"))

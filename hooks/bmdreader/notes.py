@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .model import Event, Figure, FiguresFile, Note, NotesFile, TimelineFile, Work, WorksFile
+from .model import Event, Figure, FiguresFile, Note, NotesFile, Question, QuestionsFile, TimelineFile, Work, WorksFile
 from .problems import AnnotationError, Problem, duplicate_ids
 from .records import load_file
 
@@ -131,3 +131,13 @@ def load_timeline(path: Path, shown: str, term_ids: set[str], figure_ids: set[st
     if problems:
         raise AnnotationError(problems)
     return tuple(sorted(events, key=lambda e: e.date))
+
+
+def load_questions(path: Path, shown: str) -> tuple[Question, ...]:
+    if not path.exists():
+        return ()
+    questions = load_file(path, shown, QuestionsFile).questions
+    problems = duplicate_ids("question", [(q.id, q.line) for q in questions], shown)
+    if problems:
+        raise AnnotationError(problems)
+    return questions

@@ -51,3 +51,18 @@ def insert_before(fragment: str, markup: dict[int, str]) -> str:
                 out.append(markup[int(m.group(1))])
         out.append(token.markup)
     return "".join(out)
+
+
+def append_to(fragment: str, markup: dict[int, str]) -> str:
+    """Inserts trusted markup at the end of the numbered paragraphs given by number."""
+    out: list[str] = []
+    current: int | None = None
+    for token, around in walk(tokenize(fragment)):
+        if token.kind == "start" and token.tag == "p" and not around:
+            m = _PARAGRAPH_ID.fullmatch(token.attr("id") or "")
+            current = int(m.group(1)) if m else None
+        elif token.kind == "end" and token.tag == "p" and not around and current in markup:
+            out.append(markup[current])  # type: ignore[index]
+            current = None
+        out.append(token.markup)
+    return "".join(out)

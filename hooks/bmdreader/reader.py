@@ -11,9 +11,9 @@ from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Citation, Event, Figure, Glossary, Note, Work
-from .notes import Notes, load_essay, load_figures, load_notes, load_timeline
-from .paragraphs import insert_before, number_paragraphs
+from .model import Citation, Event, Figure, Glossary, Note, Question, Work
+from .notes import Notes, load_essay, load_figures, load_notes, load_questions, load_timeline
+from .paragraphs import append_to, insert_before, number_paragraphs
 from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
@@ -25,6 +25,7 @@ ESSAY_FILE = "essay.yml"
 FIGURES_FILE = "figures.yml"
 FIGURES_PAGE = "figures.md"
 TIMELINE_FILE = "timeline.yml"
+QUESTIONS_FILE = "questions.yml"
 TIMELINE_PAGE = "timeline.md"
 INTERCEPTION_PAGE = "interception.md"
 WORKS_FILE = "works.yml"
@@ -53,6 +54,7 @@ class Build:
     essay: Work | None = None
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
+    questions: tuple[Question, ...] = ()
     site_url: str = ""
     glossary_url: str = "glossary/"
     index: SiteIndex = field(default_factory=SiteIndex)
@@ -86,13 +88,19 @@ class Build:
                 events = load_timeline(folder / TIMELINE_FILE, f"{shown}/{TIMELINE_FILE}", term_ids, {f.id for f in figures})
             except AnnotationError as err:
                 problems += err.problems
+        try:
+            questions = load_questions(folder / QUESTIONS_FILE, f"{shown}/{QUESTIONS_FILE}")
+        except AnnotationError as err:
+            problems += err.problems
         if problems:
             raise AnnotationError(problems)
-        return cls(settings, glossary, notes, essay, figures, events, site_url)
+        return cls(settings, glossary, notes, essay, figures, events, questions, site_url)
 
     def anew(self) -> Build:
         """The same annotations for another build, with nothing learnt from this one's pages."""
-        return Build(self.settings, self.glossary, self.notes, self.essay, self.figures, self.events, self.site_url, self.glossary_url)
+        return Build(
+            self.settings, self.glossary, self.notes, self.essay, self.figures, self.events, self.questions, self.site_url, self.glossary_url
+        )
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
@@ -165,6 +173,7 @@ class Build:
         marked, placed = self._place_notes(numbered, text, url, title)
         marked = self._place_figures(marked, text, url, title)
         self._find_events(marked, text, url, title)
+        marked, asked = self._place_questions(marked, text, url, title)
         glossary_href = root_path(url) + self.glossary_url
         linked = link_terms(marked, self._matcher, self.settings.link_terms, glossary_href)
         self.index.add(PageRecord(url, title, order, editorial, paragraphs, linked.occurrences))
@@ -173,7 +182,8 @@ class Build:
         # Figures may stand on pages not built yet: a note's "Figure N" leads to the Figures page.
         figures = {f.id: f"{root_path(url)}{FIGURES_PAGE[:-3]}/#figure-{f.id}" for f in self.figures}
         cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href, figures)
-        return _after_title(linked.html, note) + render.endnotes(placed, figures) + self._cite_panel(url, title) + cards
+        ending = render.questions(asked) + render.endnotes(placed, figures) + self._cite_panel(url, title)
+        return _after_title(linked.html, note) + ending + cards
 
     def _cite_panel(self, url: str, title: str) -> str:
         if self.essay is None:
@@ -205,6 +215,27 @@ class Build:
         cited = list(dict.fromkeys(c.work for n in self.notes.notes if n.id in ids for c in n.cites))
         section = title if url in self.index.pages else ""
         return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
+
+    def _place_questions(self, html: str, text: PageText, url: str, title: str) -> tuple[str, list[tuple[int, str, str, list[int]]]]:
+        """Finds the paragraphs each question is about; a question belongs to the page of its first paragraph."""
+        if not self.questions:
+            return html, []
+        found = {(q.id, i): text.find(quote) for q in self.questions for i, quote in enumerate(q.about)}
+        _, paragraph_at = insert_after(html, {end: [] for ends in found.values() for end in ends})
+        asked, markers = [], {}
+        for q in self.questions:
+            paragraphs = []
+            for i in range(len(q.about)):
+                for end in found[(q.id, i)]:
+                    self.index.add_hit(QuoteHit("question", f"{q.id}:{i}", url, title, paragraph_at.get(end)))
+                if len(found[(q.id, i)]) == 1 and paragraph_at.get(found[(q.id, i)][0]):
+                    paragraphs.append(paragraph_at[found[(q.id, i)][0]])
+            if paragraphs and len(found[(q.id, 0)]) == 1:
+                number = len(asked) + 1  # questions are numbered within their section
+                asked.append((number, q.id, q.ask, sorted(set(paragraphs))))
+                for p in set(paragraphs):
+                    markers[p] = markers.get(p, "") + render.question_marker(q.id, number)
+        return append_to(html, markers), asked
 
     def _find_events(self, html: str, text: PageText, url: str, title: str) -> None:
         """Records the paragraphs that mention each event; nothing is inserted in the prose."""
@@ -281,9 +312,12 @@ class Build:
         anchored = [("note", n.id, n.anchor, self.notes.notes_file) for n in self.notes.notes]
         anchored += [("figure", f.id, f.before, self._figures_file) for f in self.figures]
         anchored += [("event", e.id, e.mention, f"{self.settings.annotations}/{TIMELINE_FILE}") for e in self.events if e.mention]
+        questions_file = f"{self.settings.annotations}/{QUESTIONS_FILE}"
+        anchored += [("question", f"{q.id}:{i}", quote, questions_file) for q in self.questions for i, quote in enumerate(q.about)]
         problems = []
-        for kind, id_, quote, file in anchored:
-            hits = self.index.hits_of(kind, id_)
+        for kind, hit_id, quote, file in anchored:
+            hits = self.index.hits_of(kind, hit_id)
+            id_ = hit_id.split(":")[0]
             where = f'{kind} "{id_}": the quote "{quote.exact}"'
             if not hits:
                 message = f"{where} is not in the text; copy it exactly from the page, with its punctuation"

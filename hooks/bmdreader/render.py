@@ -530,3 +530,26 @@ def interception(glossary: Glossary, glossary_href: str) -> str:
         listed = f'<ul>{"".join(systems)}</ul>' if systems else "<p>No system the essay names engages here.</p>"
         phases.append(f'<li class="bmd-phase" id="phase-{key}"><h2>{name}</h2><p>{what}</p>{listed}</li>')
     return arc + f'<ol class="bmd-phases">{"".join(phases)}</ol>'
+
+
+def question_marker(question_id: str, number: int) -> str:
+    return (
+        f' <a class="bmd-qref" href="#question-{escape(question_id)}" '
+        f'aria-label="Question for discussion {number} is about this paragraph">Q{number}</a>'
+    )
+
+
+def questions(asked: Sequence[tuple[int, str, str, Sequence[int]]]) -> str:
+    """The section's questions for discussion: (number, id, question, paragraph numbers)."""
+    if not asked:
+        return ""
+    items = "".join(
+        f'<li id="question-{escape(qid)}" value="{n}"><p>{escape(text)}</p><p class="bmd-questions__about">About '
+        + ", ".join(f'<a href="#{paragraph_id(p)}">¶&#8239;{p}</a>' for p in paragraphs)
+        + "</p></li>"
+        for n, qid, text, paragraphs in asked
+    )
+    return (
+        '\n<section class="bmd-questions" aria-labelledby="bmd-questions-title">'
+        f'<h2 id="bmd-questions-title">Questions for discussion</h2><ol>{items}</ol></section>\n'
+    )

@@ -16,7 +16,7 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, FiguresFile, GlossaryFile, NotesFile, TimelineFile, WorksFile
+from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, FiguresFile, GlossaryFile, NotesFile, QuestionsFile, TimelineFile, WorksFile
 from .records import DATE_PATTERN, ID_PATTERN, URL_PATTERN, yaml_key
 
 # One schema per annotation file: the file's name and the dataclass its top level is read into.
@@ -27,6 +27,7 @@ FILES: dict[str, type] = {
     "essay": WorksFile,
     "figures": FiguresFile,
     "timeline": TimelineFile,
+    "questions": QuestionsFile,
 }
 
 
