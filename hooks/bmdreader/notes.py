@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from .model import Event, Figure, FiguresFile, Note, NotesFile, Question, QuestionsFile, TimelineFile, Work, WorksFile
 from .problems import AnnotationError, Problem, duplicate_ids
@@ -104,21 +106,24 @@ def check_notes(notes: tuple[Note, ...], file: str, work_ids: set[str], works_fi
 
 
 
-def load_figures(path: Path, shown: str) -> tuple[Figure, ...]:
+def _load_list(path: Path, shown: str, cls: type, kind: str) -> tuple[Any, ...]:
+    """The items of a file that holds one list of records with ids (none if the file is absent), ids checked."""
     if not path.exists():
         return ()
-    figures = load_file(path, shown, FiguresFile).figures
-    problems = duplicate_ids("figure", [(f.id, f.line) for f in figures], shown)
+    items: tuple[Any, ...] = getattr(load_file(path, shown, cls), dataclasses.fields(cls)[0].name)
+    problems = duplicate_ids(kind, [(i.id, i.line) for i in items], shown)
     if problems:
         raise AnnotationError(problems)
-    return figures
+    return items
+
+
+def load_figures(path: Path, shown: str) -> tuple[Figure, ...]:
+    return _load_list(path, shown, FiguresFile, "figure")
 
 
 def load_timeline(path: Path, shown: str, term_ids: set[str], figure_ids: set[str]) -> tuple[Event, ...]:
-    if not path.exists():
-        return ()
-    events = load_file(path, shown, TimelineFile).events
-    problems = duplicate_ids("event", [(e.id, e.line) for e in events], shown)
+    events: tuple[Event, ...] = _load_list(path, shown, TimelineFile, "event")
+    problems = []
     for event in events:
         where = f'event "{event.id}"'
         if (event.mention is None) == (event.figure is None):
@@ -134,10 +139,4 @@ def load_timeline(path: Path, shown: str, term_ids: set[str], figure_ids: set[st
 
 
 def load_questions(path: Path, shown: str) -> tuple[Question, ...]:
-    if not path.exists():
-        return ()
-    questions = load_file(path, shown, QuestionsFile).questions
-    problems = duplicate_ids("question", [(q.id, q.line) for q in questions], shown)
-    if problems:
-        raise AnnotationError(problems)
-    return questions
+    return _load_list(path, shown, QuestionsFile, "question")

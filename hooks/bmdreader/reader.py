@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 from . import bibliography, render
 from .anchor import PageText, insert_after
@@ -39,6 +41,9 @@ GLOSSARY_INTRO = (
 EDITORIAL_NOTE = "The original essay gives this part no heading; the title was added for this edition."
 
 
+T = TypeVar("T")
+
+
 def root_path(page_url: str) -> str:
     """The relative path from a page's URL back to the site root."""
     return "../" * page_url.count("/")
@@ -65,35 +70,26 @@ class Build:
         path = folder / GLOSSARY_FILE
         shown = settings.annotations
         problems: list[Problem] = []
-        # Load every file before giving up, so that one run reports the problems of all of them.
-        try:
-            glossary = load_glossary(path, f"{shown}/{GLOSSARY_FILE}")
-        except AnnotationError as err:
-            problems += err.problems
-        try:
-            notes = load_notes(folder / NOTES_FILE, f"{shown}/{NOTES_FILE}", folder / WORKS_FILE, f"{shown}/{WORKS_FILE}")
-        except AnnotationError as err:
-            problems += err.problems
-        try:
-            essay = load_essay(folder / ESSAY_FILE, f"{shown}/{ESSAY_FILE}")
-        except AnnotationError as err:
-            problems += err.problems
-        try:
-            figures = load_figures(folder / FIGURES_FILE, f"{shown}/{FIGURES_FILE}")
-        except AnnotationError as err:
-            problems += err.problems
-        if not problems:
+
+        def attempt(load: Callable[..., T], *args: Any) -> T | None:
+            # Load every file before giving up, so that one run reports the problems of all of them.
             try:
-                term_ids = {t.id for t in glossary.terms}
-                events = load_timeline(folder / TIMELINE_FILE, f"{shown}/{TIMELINE_FILE}", term_ids, {f.id for f in figures})
+                return load(*args)
             except AnnotationError as err:
-                problems += err.problems
-        try:
-            questions = load_questions(folder / QUESTIONS_FILE, f"{shown}/{QUESTIONS_FILE}")
-        except AnnotationError as err:
-            problems += err.problems
+                problems.extend(err.problems)
+                return None
+
+        glossary = attempt(load_glossary, path, f"{shown}/{GLOSSARY_FILE}")
+        notes = attempt(load_notes, folder / NOTES_FILE, f"{shown}/{NOTES_FILE}", folder / WORKS_FILE, f"{shown}/{WORKS_FILE}")
+        essay = attempt(load_essay, folder / ESSAY_FILE, f"{shown}/{ESSAY_FILE}")
+        figures = attempt(load_figures, folder / FIGURES_FILE, f"{shown}/{FIGURES_FILE}")
+        questions = attempt(load_questions, folder / QUESTIONS_FILE, f"{shown}/{QUESTIONS_FILE}")
+        if glossary is not None and figures is not None:  # the timeline refers to both
+            term_ids, figure_ids = {t.id for t in glossary.terms}, {f.id for f in figures}
+            events = attempt(load_timeline, folder / TIMELINE_FILE, f"{shown}/{TIMELINE_FILE}", term_ids, figure_ids)
         if problems:
             raise AnnotationError(problems)
+        assert glossary is not None and notes is not None and figures is not None and questions is not None and events is not None
         return cls(settings, glossary, notes, essay, figures, events, questions, site_url)
 
     def anew(self) -> Build:
