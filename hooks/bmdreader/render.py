@@ -74,7 +74,9 @@ def cards(terms: Sequence[Term], notes: Sequence[Note], glossary_href: str, figu
         "</div>"
         for n in notes
     )
-    return f'\n<div class="bmd-cards" hidden data-search-exclude>{items}</div>\n'
+    # Not a <div>: Material's search parser matches elements by tag, so the first
+    # inner </div> would end the exclusion and index every card's text.
+    return f'\n<aside class="bmd-cards" hidden data-search-exclude>{items}</aside>\n'
 
 
 def note_id(note: Note) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def test_paragraphs_are_numbered_and_cards_are_on_the_page(tmp_path: Path) -> No
     one = result.page("one/index.html")
     assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>' in one
     assert '<p id="p2" class="bmd-para">' in one
-    assert '<div class="bmd-cards" hidden data-search-exclude>' in one
+    assert '<aside class="bmd-cards" hidden data-search-exclude>' in one
     assert '<span class="bmd-card__definition" id="bmd-def-thaad">A missile defense system' in one
     assert "Editorial title." in one
 
@@ -60,6 +61,12 @@ def test_glossary_is_in_the_search_index(tmp_path: Path) -> None:
     index = result.page("search/search_index.json")
     assert "glossary/#thaad" in index
     assert "Preventing an attack by the threat of a response." in index
+    # the prose is indexed without the paragraph numbers the reader puts before it
+    texts = [doc["text"] for doc in json.loads(index)["docs"]]
+    assert [text for text in texts if re.search(r"<p>\s*Later, THAAD again, and deterrence.</p>", text)]
+    assert not [text for text in texts if "<p>¶" in text]
+    # cards repeat the glossary; they are found there, not on every section page
+    assert not [text for text in texts if "Full entry" in text]
 
 
 def test_home_lists_sections_with_their_length(tmp_path: Path) -> None:
