@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bmdreader.problems import AnnotationError, Problem, Severity
-from bmdreader.reader import FIGURES_PAGE, GLOSSARY_PAGE, INTERCEPTION_PAGE, REFERENCES_PAGE, TIMELINE_PAGE, Build
+from bmdreader.reader import ASSIGNMENTS_DIR, FIGURES_PAGE, GLOSSARY_PAGE, INSTRUCTORS_PAGE, INTERCEPTION_PAGE, REFERENCES_PAGE, TIMELINE_PAGE, Build
 from bmdreader.settings import read_settings
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -43,6 +43,7 @@ def on_config(config: Any) -> Any:
         build = last.anew()
     _session["last_good"] = build
     _state["build"] = build
+    config["nav"] = build.assignment_nav(config["nav"])
     return config
 
 
@@ -94,6 +95,10 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
             page.content = build.fill_timeline(page.content, page.url)
         elif file.src_uri == INTERCEPTION_PAGE:
             page.content = build.fill_interception(page.content, page.url)
+        elif file.src_uri == INSTRUCTORS_PAGE:
+            page.content = build.fill_instructors(page.content, page.url)
+        elif file.src_uri.startswith(ASSIGNMENTS_DIR + "/"):
+            page.content = build.fill_assignment(page.content, page.url)
         elif page.is_homepage:
             page.content = build.fill_home(page.content, page.url)
     for problem in build.warnings():

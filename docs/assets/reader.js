@@ -186,13 +186,13 @@
   window.addEventListener("resize", place);
 
   /* "Cite this": copy buttons, and a cite button by each paragraph number that fills the panel for that paragraph. */
-  function copyButton(pre) {
+  function copyButton(pre, what) {
     var button = document.createElement("button");
     button.type = "button";
     button.className = "bmd-copy";
     button.textContent = "Copy";
     var label = pre.closest("dd") && pre.closest("dd").previousElementSibling;
-    button.setAttribute("aria-label", "Copy " + (label ? label.textContent : "citation"));
+    button.setAttribute("aria-label", "Copy " + (what || (label ? label.textContent : "citation")));
     button.addEventListener("click", function () {
       var done = function () {
         button.textContent = "Copied";
@@ -220,7 +220,7 @@
     var body = panel.querySelector(".bmd-cite__current");
     if (!template || !body) return;
     body.innerHTML = template.innerHTML.split("@P@").join(number);
-    Array.prototype.forEach.call(body.querySelectorAll("pre"), copyButton);
+    Array.prototype.forEach.call(body.querySelectorAll("pre"), function (pre) { copyButton(pre); });
     var reset = document.createElement("button");
     reset.type = "button";
     reset.className = "bmd-cite__whole";
@@ -236,7 +236,7 @@
     var body = panel.querySelector(".bmd-cite__current");
     body.innerHTML = "";
     body.appendChild(panel.__bmdSection.cloneNode(true));
-    Array.prototype.forEach.call(body.querySelectorAll("pre"), copyButton);
+    Array.prototype.forEach.call(body.querySelectorAll("pre"), function (pre) { copyButton(pre); });
   }
 
   function enhanceCite() {
@@ -326,9 +326,144 @@
 
   window.addEventListener("hashchange", showAssignment);
 
+  /* The instructors' page: choose sections and paragraphs, get the assignment links. */
+  function enhanceBuilder() {
+    var form = document.querySelector("form[data-bmd-builder]");
+    if (!form || form.__bmdReady) return;
+    form.__bmdReady = true;
+    var rows = form.querySelector(".bmd-builder__rows");
+    var options = form.querySelector("template.bmd-builder__options").innerHTML;
+    var result = form.querySelector(".bmd-builder__result");
+
+    function field(row, name) { return row.querySelector("[data-field=" + name + "]"); }
+
+    function renumber() {
+      Array.prototype.forEach.call(rows.children, function (row, i) {
+        field(row, "remove").setAttribute("aria-label", "Remove passage " + (i + 1));
+        field(row, "remove").hidden = rows.children.length === 1;
+      });
+    }
+
+    function addRow() {
+      var row = document.createElement("li");
+      row.className = "bmd-builder__row";
+      row.innerHTML =
+        '<label>Section <select data-field="section">' + options + "</select></label> " +
+        '<label>from ¶ <input data-field="from" type="number" min="1" value="1" inputmode="numeric"></label> ' +
+        '<label>to ¶ <input data-field="to" type="number" min="1" value="1" inputmode="numeric"></label> ' +
+        '<button type="button" class="md-button bmd-builder__remove" data-field="remove">Remove</button>';
+      field(row, "remove").addEventListener("click", function () {
+        row.remove();
+        renumber();
+        update();
+        field(rows.lastElementChild, "section").focus();
+      });
+      rows.appendChild(row);
+      renumber();
+      limit(row);
+      return row;
+    }
+
+    function limit(row) {
+      // A newly chosen section is assigned whole until the numbers are changed.
+      var max = field(row, "section").selectedOptions[0].getAttribute("data-paragraphs");
+      field(row, "from").max = max;
+      field(row, "to").max = max;
+      field(row, "from").value = 1;
+      field(row, "to").value = max;
+    }
+
+    function collect() {
+      var bySection = [];
+      var problems = [];
+      Array.prototype.forEach.call(rows.children, function (row, i) {
+        var select = field(row, "section");
+        var option = select.selectedOptions[0];
+        var max = parseInt(option.getAttribute("data-paragraphs"), 10);
+        var from = parseInt(field(row, "from").value, 10);
+        var to = parseInt(field(row, "to").value, 10);
+        var name = option.textContent.replace(/ \(.*\)$/, "");
+        if (!(from >= 1 && to >= 1 && from <= max && to <= max)) {
+          problems.push("Passage " + (i + 1) + ": " + name + " has paragraphs 1 to " + max + ".");
+          return;
+        }
+        if (to < from) {
+          problems.push("Passage " + (i + 1) + ": the last paragraph comes before the first.");
+          return;
+        }
+        var entry = bySection.filter(function (e) { return e.url === select.value; })[0];
+        if (!entry) bySection.push(entry = { url: select.value, name: name, ranges: [] });
+        entry.ranges.push([from, to]);
+      });
+      return { sections: bySection, problems: problems };
+    }
+
+    function merged(list) {
+      list.sort(function (a, b) { return a[0] - b[0]; });
+      var out = [];
+      list.forEach(function (r) {
+        var last = out[out.length - 1];
+        if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+        else out.push([r[0], r[1]]);
+      });
+      return out;
+    }
+
+    function update() {
+      var found = collect();
+      result.innerHTML = "";
+      if (found.problems.length) {
+        var problem = document.createElement("p");
+        problem.className = "bmd-builder__problem";
+        problem.textContent = found.problems.join(" ");
+        result.appendChild(problem);
+        return;
+      }
+      var title = document.createElement("p");
+      title.textContent = found.sections.length === 1 ? "The link to send:" : "The links to send, one per section:";
+      var list = document.createElement("ul");
+      list.className = "bmd-builder__links";
+      found.sections.forEach(function (entry) {
+        var ranges = merged(entry.ranges);
+        var hash = ranges.map(function (r) { return "p" + r[0] + "-p" + r[1]; }).join(",");
+        var href = new URL(form.getAttribute("data-base") + entry.url + "#" + hash, location.href).href;
+        var item = document.createElement("li");
+        var name = document.createElement("span");
+        name.textContent = entry.name + ", " + label(ranges) + ": ";
+        var link = document.createElement("a");
+        link.href = href;
+        link.textContent = href;
+        link.className = "bmd-builder__link";
+        item.appendChild(name);
+        item.appendChild(link);
+        list.appendChild(item);
+        copyButton(link, "the link to " + entry.name + ", " + label(ranges));
+      });
+      result.appendChild(title);
+      result.appendChild(list);
+    }
+
+    form.addEventListener("change", function (event) {
+      var row = event.target.closest(".bmd-builder__row");
+      if (row && event.target === field(row, "section")) limit(row);
+      update();
+    });
+    form.addEventListener("input", update);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.querySelector(".bmd-builder__add").addEventListener("click", function () {
+      var row = addRow();
+      update();
+      field(row, "section").focus();
+    });
+    addRow();
+    form.hidden = false;
+    update();
+  }
+
   function start() {
     enhance();
     enhanceCite();
+    enhanceBuilder();
     showAssignment();
   }
 

@@ -13,6 +13,8 @@ from .paragraphs import paragraph_of
 from .render import term_link, term_mention
 from .site import Occurrence
 
+# Elements the reader adds are skipped, except those that hold the essay's prose.
+PROSE = frozenset({"bmd-para", "bmd-passage"})
 SKIP = frozenset("a abbr button code h1 h2 h3 h4 h5 h6 kbd label pre samp script style svg textarea title".split())
 
 
@@ -60,5 +62,5 @@ def _skipped(element: Open) -> bool:
     if element.tag in SKIP:
         return True
     classes = (element.attr("class") or "").split()
-    return any(c.startswith("bmd-") and c != "bmd-para" for c in classes) or element.attr("data-bmd-skip") is not None
+    return any(c.startswith("bmd-") and c not in PROSE for c in classes) or element.attr("data-bmd-skip") is not None
 

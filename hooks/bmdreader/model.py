@@ -274,3 +274,40 @@ class Question:
 @dataclass(frozen=True)
 class QuestionsFile:
     questions: tuple[Question, ...] = field(metadata=doc("questions for discussion"))
+
+
+# ---- Reading assignments ------------------------------------------------------------------------------
+
+RANGE = "range"  # a paragraph number or range: 4, 4-7
+Range = Annotated[str, RANGE]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Paragraphs of one section, by the numbers every section page shows."""
+
+    section: Id = field(metadata=doc("the section's page name, such as impact-on-stability"))
+    paragraphs: Range = field(metadata=doc("a paragraph number or range of that section: 4 or 4-7"))
+    line: int = position()
+
+    @property
+    def numbers(self) -> range:
+        first, _, last = self.paragraphs.partition("-")
+        return range(int(first), int(last or first) + 1)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: Id = field(metadata=doc("identifier, also the name of the assignment's page"))
+    title: Text = field(metadata=doc("the assignment's title"))
+    instructions: Markdown = field(metadata=doc("what students are to do, in Markdown"))
+    passages: tuple[Passage, ...] = field(metadata=doc("the paragraphs to read, in the order to read them"))
+    questions: tuple[Id, ...] | None = field(
+        default=None, metadata=doc("ids of questions in questions.yml; default: the questions about the assigned paragraphs")
+    )
+    line: int = position()
+
+
+@dataclass(frozen=True)
+class AssignmentsFile:
+    assignments: tuple[Assignment, ...] = field(metadata=doc("named reading assignments"))

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .model import Event, Figure, FiguresFile, Note, NotesFile, Question, QuestionsFile, TimelineFile, Work, WorksFile
+from .model import Assignment, AssignmentsFile, Event, Figure, FiguresFile, Note, NotesFile, Question, QuestionsFile, TimelineFile, Work, WorksFile
 from .problems import AnnotationError, Problem, duplicate_ids
 from .records import load_file
 
@@ -140,3 +140,27 @@ def load_timeline(path: Path, shown: str, term_ids: set[str], figure_ids: set[st
 
 def load_questions(path: Path, shown: str) -> tuple[Question, ...]:
     return _load_list(path, shown, QuestionsFile, "question")
+
+
+def load_assignments(path: Path, shown: str, question_ids: set[str], questions_file: str) -> tuple[Assignment, ...]:
+    """Named assignments; whether their sections and paragraphs exist is known only once the pages are built."""
+    assignments: tuple[Assignment, ...] = _load_list(path, shown, AssignmentsFile, "assignment")
+    problems = []
+    for assignment in assignments:
+        where = f'assignment "{assignment.id}"'
+        seen: dict[str, set[int]] = {}
+        for passage in assignment.passages:
+            taken = seen.setdefault(passage.section, set())
+            if taken & set(passage.numbers):
+                problems.append(
+                    Problem(shown, passage.line, f"{where}: ¶ {passage.paragraphs} of {passage.section} overlaps an earlier passage; assign each paragraph once")
+                )
+            taken.update(passage.numbers)
+        for question in assignment.questions or ():
+            if question not in question_ids:
+                problems.append(
+                    Problem(shown, assignment.line, f'{where}: unknown question "{question}"; use the id of a question in {questions_file}')
+                )
+    if problems:
+        raise AnnotationError(problems)
+    return assignments

@@ -66,3 +66,28 @@ def append_to(fragment: str, markup: dict[int, str]) -> str:
             current = None
         out.append(token.markup)
     return "".join(out)
+
+
+def contents(fragment: str) -> dict[int, str]:
+    """The markup inside each numbered paragraph, without its number, for showing the paragraph elsewhere."""
+    found: dict[int, str] = {}
+    current: int | None = None
+    inside: list[str] = []
+    skipping = False  # inside the paragraph's own number link
+    for token, around in walk(tokenize(fragment)):
+        if token.kind == "start" and token.tag == "p" and not around:
+            m = _PARAGRAPH_ID.fullmatch(token.attr("id") or "")
+            current, inside = (int(m.group(1)), []) if m else (None, [])
+            continue
+        if current is None:
+            continue
+        if token.kind == "end" and token.tag == "p" and not around:
+            found[current] = "".join(inside).strip()
+            current = None
+        elif token.kind == "start" and token.tag == "a" and "bmd-pnum" in (token.attr("class") or "").split():
+            skipping = True
+        elif skipping:
+            skipping = not (token.kind == "end" and token.tag == "a")
+        else:
+            inside.append(token.markup)
+    return found

@@ -8,14 +8,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import assignments as handouts
 from . import bibliography, render
 from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
 from .matcher import TermMatcher
-from .model import Citation, Event, Figure, Glossary, Note, Question, Work
-from .notes import Notes, load_essay, load_figures, load_notes, load_questions, load_timeline
-from .paragraphs import append_to, insert_before, number_paragraphs
+from .model import Assignment, Citation, Event, Figure, Glossary, Note, Question, Work
+from .notes import Notes, load_assignments, load_essay, load_figures, load_notes, load_questions, load_timeline
+from .paragraphs import append_to, contents, insert_before, number_paragraphs
 from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
@@ -28,6 +29,9 @@ FIGURES_FILE = "figures.yml"
 FIGURES_PAGE = "figures.md"
 TIMELINE_FILE = "timeline.yml"
 QUESTIONS_FILE = "questions.yml"
+ASSIGNMENTS_FILE = "assignments.yml"
+INSTRUCTORS_PAGE = "for-instructors.md"
+ASSIGNMENTS_DIR = "assignments"
 TIMELINE_PAGE = "timeline.md"
 INTERCEPTION_PAGE = "interception.md"
 WORKS_FILE = "works.yml"
@@ -60,6 +64,7 @@ class Build:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     questions: tuple[Question, ...] = ()
+    assignments: tuple[Assignment, ...] = ()
     site_url: str = ""
     glossary_url: str = "glossary/"
     index: SiteIndex = field(default_factory=SiteIndex)
@@ -84,18 +89,31 @@ class Build:
         essay = attempt(load_essay, folder / ESSAY_FILE, f"{shown}/{ESSAY_FILE}")
         figures = attempt(load_figures, folder / FIGURES_FILE, f"{shown}/{FIGURES_FILE}")
         questions = attempt(load_questions, folder / QUESTIONS_FILE, f"{shown}/{QUESTIONS_FILE}")
+        if questions is not None:
+            shown_questions = f"{shown}/{QUESTIONS_FILE}"
+            assignments = attempt(load_assignments, folder / ASSIGNMENTS_FILE, f"{shown}/{ASSIGNMENTS_FILE}", {q.id for q in questions}, shown_questions)
         if glossary is not None and figures is not None:  # the timeline refers to both
             term_ids, figure_ids = {t.id for t in glossary.terms}, {f.id for f in figures}
             events = attempt(load_timeline, folder / TIMELINE_FILE, f"{shown}/{TIMELINE_FILE}", term_ids, figure_ids)
         if problems:
             raise AnnotationError(problems)
         assert glossary is not None and notes is not None and figures is not None and questions is not None and events is not None
-        return cls(settings, glossary, notes, essay, figures, events, questions, site_url)
+        assert assignments is not None
+        return cls(settings, glossary, notes, essay, figures, events, questions, assignments, site_url)
 
     def anew(self) -> Build:
         """The same annotations for another build, with nothing learnt from this one's pages."""
         return Build(
-            self.settings, self.glossary, self.notes, self.essay, self.figures, self.events, self.questions, self.site_url, self.glossary_url
+            self.settings,
+            self.glossary,
+            self.notes,
+            self.essay,
+            self.figures,
+            self.events,
+            self.questions,
+            self.assignments,
+            self.site_url,
+            self.glossary_url,
         )
 
     def __post_init__(self) -> None:
@@ -118,6 +136,9 @@ class Build:
             files[TIMELINE_PAGE] = render.timeline_markdown()
         if any(t.intercepts for t in self.glossary.terms):
             files[INTERCEPTION_PAGE] = render.interception_markdown()
+        files[INSTRUCTORS_PAGE] = render.instructors_markdown(self.settings.annotations)
+        for assignment in self.assignments:
+            files[handouts.page_path(ASSIGNMENTS_DIR, assignment)] = render.assignment_markdown(assignment.id, assignment.title)
         works = self.notes.works
         if works:
             files[REFERENCES_PAGE] = render.references_markdown(bibliography.STYLE_TITLE)
@@ -167,6 +188,9 @@ class Build:
         # inserting them leaves the prose offsets where they were.
         text = PageText.of(numbered)
         marked, placed = self._place_notes(numbered, text, url, title)
+        # Kept for handouts that show a paragraph elsewhere: the prose and its note markers, nothing more.
+        inner = contents(marked)
+        paragraphs = tuple(replace(p, html=inner.get(p.number, "")) for p in paragraphs)
         marked = self._place_figures(marked, text, url, title)
         self._find_events(marked, text, url, title)
         marked, asked = self._place_questions(marked, text, url, title)
@@ -178,7 +202,12 @@ class Build:
         # Figures may stand on pages not built yet: a note's "Figure N" leads to the Figures page.
         figures = {f.id: f"{root_path(url)}{FIGURES_PAGE[:-3]}/#figure-{f.id}" for f in self.figures}
         cards = render.cards(linked.terms, [n for n, _ in placed], glossary_href, figures)
-        ending = render.questions(asked) + render.endnotes(placed, figures) + self._cite_panel(url, title)
+        ending = (
+            render.questions(asked)
+            + render.endnotes([(n, render.local_paragraph(p)) for n, p in placed], figures)
+            + render.term_list(linked.terms, glossary_href, "Terms used in this section", print_only=True)
+            + self._cite_panel(url, title)
+        )
         return _after_title(linked.html, note) + ending + cards
 
     def _cite_panel(self, url: str, title: str) -> str:
@@ -212,7 +241,7 @@ class Build:
         section = title if url in self.index.pages else ""
         return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
 
-    def _place_questions(self, html: str, text: PageText, url: str, title: str) -> tuple[str, list[tuple[int, str, str, list[int]]]]:
+    def _place_questions(self, html: str, text: PageText, url: str, title: str) -> tuple[str, list[tuple[int, str, str, list[render.ParagraphLink]]]]:
         """Finds the paragraphs each question is about; a question belongs to the page of its first paragraph."""
         if not self.questions:
             return html, []
@@ -228,7 +257,8 @@ class Build:
                     paragraphs.append(paragraph_at[found[(q.id, i)][0]])
             if paragraphs and len(found[(q.id, 0)]) == 1:
                 number = len(asked) + 1  # questions are numbered within their section
-                asked.append((number, q.id, q.ask, sorted(set(paragraphs))))
+                about = [link for p in sorted(set(paragraphs)) if (link := render.local_paragraph(p))]
+                asked.append((number, q.id, q.ask, about))
                 for p in set(paragraphs):
                     markers[p] = markers.get(p, "") + render.question_marker(q.id, number)
         return append_to(html, markers), asked
@@ -288,6 +318,86 @@ class Build:
         # One pass over the page, whatever the number of terms.
         return render.ENTRY_PLACEHOLDER.sub(entry, html)
 
+    def assignment_nav(self, nav: Any) -> Any:
+        """The configured navigation with the assignments under the instructors' page."""
+        pages = [(a.title, handouts.page_path(ASSIGNMENTS_DIR, a)) for a in self.assignments]
+        return handouts.with_assignment_pages(nav, INSTRUCTORS_PAGE, "For instructors", pages)
+
+    @property
+    def _assignments_file(self) -> str:
+        return f"{self.settings.annotations}/{ASSIGNMENTS_FILE}"
+
+    def fill_instructors(self, html: str, url: str) -> str:
+        base = root_path(url)
+        sections = self.index.sections()
+        per_page: dict[str, dict[str, int]] = {"Notes": {}, "Questions": {}}
+        for hit in self.index.hits:
+            column = "Notes" if hit.kind == "note" else "Questions" if hit.kind == "question" and hit.id.endswith(":0") else None
+            if column:
+                per_page[column][hit.url] = per_page[column].get(hit.url, 0) + 1
+        listed = []
+        for assignment in self.assignments:
+            found, _ = handouts.readings(assignment, self.index.pages, self._assignments_file)
+            what = "; ".join(render.passage_label(r.page.title, r.passage.numbers[0], r.passage.numbers[-1]) for r in found)
+            listed.append((assignment.title, f"{base}{ASSIGNMENTS_DIR}/{assignment.id}/", what))
+        return (
+            html.replace(render.INSTRUCTORS_SECTIONS_PLACEHOLDER, render.sections_table(sections, base, list(per_page.items())))
+            .replace(render.BUILDER_PLACEHOLDER, render.builder(sections, base))
+            .replace(render.ASSIGNMENTS_PLACEHOLDER, render.assignments_list(listed))
+        )
+
+    def fill_assignment(self, html: str, url: str) -> str:
+        match = render.ASSIGNMENT_PLACEHOLDER.search(html)
+        if not match:
+            return html
+        assignment = next(a for a in self.assignments if a.id == match.group(1))
+        base = root_path(url)
+        glossary_href = base + self.glossary_url
+        found, _ = handouts.readings(assignment, self.index.pages, self._assignments_file)
+        passages, reading = [], []
+        assigned: dict[tuple[str, int], render.ParagraphLink] = {}
+        for r in found:
+            section = handouts.section_name(r.page.url)
+            href = base + r.page.url
+            passages.append(render.passage(section, r.page.title, href, [(p.number, p.html) for p in r.paragraphs]))
+            first, last = r.passage.numbers[0], r.passage.numbers[-1]
+            reading.append((render.passage_label(r.page.title, first, last), f"{href}#p{first}-p{last}"))
+            assigned.update({(r.page.url, p.number): (f"#{render.passage_id(section, p.number)}", r.page.title, p.number) for p in r.paragraphs})
+        linked = link_terms("".join(passages), self._matcher, self.settings.link_terms, glossary_href)
+        placed = [
+            (note, assigned[(hit.url, hit.paragraph)])
+            for note in self.notes.notes
+            for hit in self.index.hits_of("note", note.id)[:1]
+            if hit.paragraph and (hit.url, hit.paragraph) in assigned
+        ]
+        order = {link: i for i, link in enumerate(assigned.values())}
+        placed.sort(key=lambda item: order[item[1]])
+        figures = self.figure_links(url)
+        body = render.assignment_body(SafeMarkdown().convert(assignment.instructions), reading, linked.html)
+        body += render.questions(self._assigned_questions(assignment, assigned, base))
+        body += render.endnotes(placed, figures)
+        body += render.term_list(linked.terms, glossary_href, "Terms in these passages")
+        body += render.cards(linked.terms, [n for n, _ in placed], glossary_href, figures)
+        return html.replace(match.group(0), body)
+
+    def _assigned_questions(
+        self, assignment: Assignment, assigned: dict[tuple[str, int], render.ParagraphLink], base: str
+    ) -> list[tuple[int, str, str, list[render.ParagraphLink]]]:
+        """The questions the assignment lists, or else those about its paragraphs; each links to its paragraphs."""
+
+        def hits(q: Question) -> list[QuoteHit]:
+            return [h for i in range(len(q.about)) for h in self.index.hits_of("question", f"{q.id}:{i}")[:1] if h.paragraph]
+
+        def about(q: Question) -> list[render.ParagraphLink]:
+            # A paragraph on this page links to its copy here; one outside the passages, to the essay.
+            return [assigned.get((h.url, h.paragraph or 0)) or (f"{base}{h.url}#p{h.paragraph}", h.title, h.paragraph or 0) for h in hits(q)]
+
+        if assignment.questions is not None:
+            chosen = [q for q_id in assignment.questions for q in self.questions if q.id == q_id]
+        else:
+            chosen = [q for q in self.questions if any((h.url, h.paragraph) in assigned for h in hits(q))]
+        return [(n, q.id, q.ask, about(q)) for n, q in enumerate(chosen, 1)]
+
     def fill_home(self, html: str, url: str) -> str:
         return html.replace(render.SECTIONS_PLACEHOLDER, render.sections_table(self.index.sections(), root_path(url)))
 
@@ -302,7 +412,8 @@ class Build:
             )
             for term_id in self.index.unused(t.id for t in self.glossary.terms)
         ]
-        return unused + self._note_warnings()
+        missing = [problem for a in self.assignments for problem in handouts.readings(a, self.index.pages, self._assignments_file)[1]]
+        return unused + self._note_warnings() + missing
 
     def _note_warnings(self) -> list[Problem]:
         anchored = [("note", n.id, n.anchor, self.notes.notes_file) for n in self.notes.notes]

@@ -14,7 +14,7 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_
 
 import yaml
 
-from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM
+from .model import DATE, ID, MARKDOWN, RANGE, TEXT, URL, VERBATIM
 from .problems import AnnotationError, Problem
 
 T = TypeVar("T")
@@ -22,7 +22,9 @@ T = TypeVar("T")
 ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 URL_PATTERN = r"[hH][tT][tT][pP][sS]?://[^\s/$.?#][^\s]*"
 DATE_PATTERN = r"[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?"
+RANGE_PATTERN = r"[1-9][0-9]*(?:-[1-9][0-9]*)?"
 _ID_RE = re.compile(ID_PATTERN)
+_RANGE_RE = re.compile(RANGE_PATTERN)
 _DATE_RE = re.compile(DATE_PATTERN)
 _URL_RE = re.compile(URL_PATTERN)
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -180,6 +182,8 @@ class RecordReader:
             return self.record(hint, node, label)
         if origin is typing.Annotated and args[1] == DATE:
             return self.date(node, label, name)
+        if origin is typing.Annotated and args[1] == RANGE:
+            return self.range(node, label, name)
         if origin is typing.Annotated:
             text = self.text(node, label, name, keep_spaces=args[1] == VERBATIM)
             if text is not None:
@@ -208,6 +212,18 @@ class RecordReader:
                 datetime.date.fromisoformat(text)
         except ValueError:
             self.problem(node, label, f"'{name}' is not a real day: {text}")
+            return None
+        return text
+
+    def range(self, node: yaml.Node, label: str, name: str) -> str | None:
+        text = "".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) else ""
+        if not _RANGE_RE.fullmatch(text):
+            shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _describe(node)
+            self.problem(node, label, f"'{name}' must be a paragraph number or a range like 4-7, not {shown}")
+            return None
+        first, _, last = text.partition("-")
+        if last and int(last) < int(first):
+            self.problem(node, label, f"'{name}' runs backwards: write {last}-{first}, not {text}")
             return None
         return text
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html import escape
 
 from .htmltext import Open, rewrite_text
@@ -105,17 +105,20 @@ def note_html(note: Note, figures: dict[str, str]) -> str:
     return link_figure_mentions(html, figures) if figures else html
 
 
-def endnotes(placed: Sequence[tuple[Note, int | None]], figures: dict[str, str] | None = None) -> str:
+def endnotes(placed: Sequence[tuple[Note, ParagraphLink | None]], figures: dict[str, str] | None = None) -> str:
     """The page's notes at its end, each with a link back to its marker and the marker's paragraph."""
     if not placed:
         return ""
     items = []
-    for note, paragraph in placed:
-        in_paragraph = (
-            f' · <a href="#{paragraph_id(paragraph)}" aria-label="Paragraph {paragraph}, where note {escape(note.id)} stands">¶&#8239;{paragraph}</a>'
-            if paragraph
-            else ""
-        )
+    for note, link in placed:
+        in_paragraph = ""
+        if link:
+            href, before, paragraph = link
+            where = f"{before}, paragraph {paragraph}" if before else f"Paragraph {paragraph}"
+            in_paragraph = (
+                f' · <a href="{escape(href)}" aria-label="{escape(where)}, where note {escape(note.id)} stands">'
+                f"{escape(before) + ' ' if before else ''}¶&#8239;{paragraph}</a>"
+            )
         items.append(
             f'<li id="{note_id(note)}" value="{escape(note.id)}"><p>{note_html(note, figures or {})}</p>'
             f'<p class="bmd-endnotes__back"><a href="#{note_ref_id(note)}" aria-label="Back to note {escape(note.id)} in the text">↩ Back to the text</a>{in_paragraph}</p></li>'
@@ -178,7 +181,8 @@ def glossary_markdown(glossary: Glossary, intro: str) -> str:
 def _markdown_text(text: str) -> str:
     """Text that Markdown shows literally."""
     escaped = escape(text, quote=False)
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|~^=:" else c for c in escaped)
+    # Only the characters Python-Markdown unescapes: any other backslash would show.
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!" else c for c in escaped)
 
 
 def entry_placeholder(term_id: str) -> str:
@@ -240,18 +244,22 @@ def _appearances(appearances: Sequence[tuple[PageRecord, Sequence[int]]], base: 
     return f'<ul class="bmd-entry__appears">{"".join(groups)}</ul>'
 
 
-def sections_table(sections: Sequence[Section], base: str) -> str:
+def sections_table(sections: Sequence[Section], base: str, counts: Sequence[tuple[str, Mapping[str, int]]] = ()) -> str:
+    """The sections with their length; `counts` adds columns: (heading, count by page URL)."""
     rows = "".join(
         f'<tr><td><a href="{escape(base + s.page.url)}">{escape(s.page.title)}</a>'
         + (' <span class="bmd-editorial__label">(editorial title)</span>' if s.page.editorial else "")
         + f'</td><td class="bmd-num">{len(s.page.paragraphs)}</td><td class="bmd-num">{s.words:,}</td>'
-        f'<td class="bmd-num">{reading_minutes(s.words)}</td><td class="bmd-num">{s.terms}</td></tr>'
+        f'<td class="bmd-num">{reading_minutes(s.words)}</td><td class="bmd-num">{s.terms}</td>'
+        + "".join(f'<td class="bmd-num">{by_url.get(s.page.url, 0)}</td>' for _, by_url in counts)
+        + "</tr>"
         for s in sections
     )
+    extra = "".join(f'<th scope="col">{escape(heading)}</th>' for heading, _ in counts)
     return (
         '<table class="bmd-sections"><caption>The essay’s sections</caption>'
         '<thead><tr><th scope="col">Section</th><th scope="col">Paragraphs</th><th scope="col">Words</th>'
-        f'<th scope="col">Minutes</th><th scope="col">Glossary terms</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<th scope="col">Minutes</th><th scope="col">Glossary terms</th>{extra}</tr></thead><tbody>{rows}</tbody></table>'
     )
 
 
@@ -541,17 +549,159 @@ def question_marker(question_id: str, number: int) -> str:
     )
 
 
-def questions(asked: Sequence[tuple[int, str, str, Sequence[int]]]) -> str:
-    """The section's questions for discussion: (number, id, question, paragraph numbers)."""
+ParagraphLink = tuple[str, str, int]  # (href, words before the ¶ sign such as a section's title, number)
+
+
+def paragraph_link(link: ParagraphLink) -> str:
+    href, before, number = link
+    return f'<a href="{escape(href)}">{escape(before) + " " if before else ""}¶&#8239;{number}</a>'
+
+
+def questions(asked: Sequence[tuple[int, str, str, Sequence[ParagraphLink]]]) -> str:
+    """Questions for discussion: (number, id, question, the paragraphs it is about)."""
     if not asked:
         return ""
     items = "".join(
         f'<li id="question-{escape(qid)}" value="{n}"><p>{escape(text)}</p><p class="bmd-questions__about">About '
-        + ", ".join(f'<a href="#{paragraph_id(p)}">¶&#8239;{p}</a>' for p in paragraphs)
+        + ", ".join(paragraph_link(link) for link in about)
         + "</p></li>"
-        for n, qid, text, paragraphs in asked
+        for n, qid, text, about in asked
     )
     return (
         '\n<section class="bmd-questions" aria-labelledby="bmd-questions-title">'
         f'<h2 id="bmd-questions-title">Questions for discussion</h2><ol>{items}</ol></section>\n'
+    )
+
+
+def local_paragraph(number: int | None) -> ParagraphLink | None:
+    """A link to a paragraph of the same page."""
+    return (f"#{paragraph_id(number)}", "", number) if number else None
+
+
+def term_list(terms: Sequence[Term], glossary_href: str, heading: str, print_only: bool = False) -> str:
+    """The definitions of the terms a text uses, as a short glossary: on handouts, and printed after sections."""
+    if not terms:
+        return ""
+    items = "".join(
+        f'<dt><a href="{escape(glossary_href)}#{escape(t.id)}">{escape(t.name)}</a>{_expansion(t)}</dt><dd>{escape(t.definition)}</dd>'
+        for t in sorted(terms, key=lambda t: t.name.casefold())
+    )
+    classes = "bmd-termlist bmd-print-only" if print_only else "bmd-termlist"
+    return (
+        f'\n<section class="{classes}" aria-labelledby="bmd-terms-title" data-search-exclude>'
+        f'<h2 id="bmd-terms-title">{escape(heading)}</h2><dl>{items}</dl></section>\n'
+    )
+
+
+# ---- For instructors -----------------------------------------------------------------------------------
+
+INSTRUCTORS_SECTIONS_PLACEHOLDER = "<!-- bmd:instructors-sections -->"
+BUILDER_PLACEHOLDER = "<!-- bmd:builder -->"
+ASSIGNMENTS_PLACEHOLDER = "<!-- bmd:assignments -->"
+ASSIGNMENT_PLACEHOLDER = re.compile(r"<!-- bmd:assignment ([a-z0-9-]+) -->")
+
+
+def instructors_markdown(annotations: str) -> str:
+    """The instructors' page: headings in Markdown (for the table of contents), tables and lists as placeholders."""
+    return "\n".join(
+        [
+            "---",
+            "title: For instructors",
+            "---",
+            "",
+            "# For instructors",
+            "",
+            "Assign any part of the essay with a link, hand out ready-made assignments, and print any page as a handout.",
+            "",
+            "## The sections",
+            "",
+            INSTRUCTORS_SECTIONS_PLACEHOLDER,
+            "",
+            "## Assignment links {#links}",
+            "",
+            "Every paragraph of the essay has a number. A link to a section followed by `#p4-p7` opens the section "
+            "with paragraphs 4 to 7 highlighted and a notice naming them; `#p2,p4-p7` names several ranges. "
+            "Students need nothing but the link: no account, no download.",
+            "",
+            BUILDER_PLACEHOLDER,
+            "",
+            "## Ready-made assignments {#assignments}",
+            "",
+            ASSIGNMENTS_PLACEHOLDER,
+            "",
+            "## Handouts {#handouts}",
+            "",
+            "Print any section or assignment page (or save it as PDF) for a clean handout: the navigation and "
+            "search are left out, the paragraph numbers stay, the notes come at the end with their sources' "
+            "addresses written out, followed by a short glossary of the terms the text uses.",
+            "",
+            f"To add an assignment, describe it in `{annotations}/assignments.yml`; "
+            "the How to annotate page shows how.",
+            "",
+        ]
+    )
+
+
+def builder(sections: Sequence[Section], base: str) -> str:
+    """The assignment link builder; without the script only the explanation above it shows."""
+    options = "".join(
+        f'<option value="{escape(s.page.url)}" data-paragraphs="{len(s.page.paragraphs)}">{escape(s.page.title)} (¶ 1–{len(s.page.paragraphs)})</option>'
+        for s in sections
+    )
+    return (
+        f'<form class="bmd-builder" data-bmd-builder data-base="{escape(base)}" hidden aria-labelledby="bmd-builder-title">'
+        '<h3 id="bmd-builder-title">Build a link</h3>'
+        '<p>Choose a section and the paragraphs to read; add a passage for each further range.</p>'
+        f'<template class="bmd-builder__options">{options}</template>'
+        '<ol class="bmd-builder__rows"></ol>'
+        '<p><button type="button" class="md-button bmd-builder__add">Add a passage</button></p>'
+        '<div class="bmd-builder__result" aria-live="polite"></div>'
+        "</form>"
+        '<noscript><p>With JavaScript turned on, this page also builds the links for you.</p></noscript>'
+    )
+
+
+def assignments_list(items: Sequence[tuple[str, str, str]]) -> str:
+    """(title, href, what to read) for each named assignment."""
+    if not items:
+        return "<p>None yet.</p>"
+    rows = "".join(f'<li><a href="{escape(href)}">{escape(title)}</a>: {escape(reading)}</li>' for title, href, reading in items)
+    return f'<ul class="bmd-assignments">{rows}</ul>'
+
+
+def passage_label(title: str, first: int, last: int) -> str:
+    return f"{title}, ¶ {first}" if first == last else f"{title}, ¶ {first}–{last}"
+
+
+def assignment_markdown(assignment_id: str, title: str) -> str:
+    return "\n".join(["---", f"title: {json.dumps(title)}", "---", "", f"# {_markdown_text(title)}", "", f"<!-- bmd:assignment {assignment_id} -->", ""])
+
+
+def passage_id(section: str, number: int) -> str:
+    return f"{section}-p{number}"
+
+
+def passage(section: str, title: str, section_href: str, paragraphs: Sequence[tuple[int, str]]) -> str:
+    """Paragraphs shown on a handout: ids that cannot clash across sections, numbers that lead back to the essay."""
+    first, last = paragraphs[0][0], paragraphs[-1][0]
+    span = f"p{first}-p{last}" if last != first else f"p{first}-p{first}"
+    heading_id = f"passage-{section}-{first}"
+    body = "".join(
+        f'<p class="bmd-para" id="{escape(passage_id(section, n))}"><a class="bmd-pnum" href="{escape(section_href)}#{paragraph_id(n)}"'
+        f' aria-label="{escape(title)}, paragraph {n}, in the essay" data-search-exclude>¶&#8239;{n}</a> {html}</p>'
+        for n, html in paragraphs
+    )
+    return (
+        f'<section class="bmd-passage" aria-labelledby="{escape(heading_id)}"><h2 id="{escape(heading_id)}">{escape(passage_label(title, first, last))}</h2>'
+        f'<p class="bmd-passage__source"><a href="{escape(section_href)}#{span}">Read it in the essay, highlighted</a></p>{body}</section>'
+    )
+
+
+def assignment_body(instructions: str, reading: Sequence[tuple[str, str]], passages: str) -> str:
+    """The top of an assignment page: the instructions (rendered safely), what to read, then the passages."""
+    items = "".join(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for label, href in reading)
+    return (
+        f'<div class="bmd-instructions">{instructions}</div>'
+        f'<p class="bmd-reading-list__title">Read:</p><ol class="bmd-reading-list">{items}</ol>'
+        f'<div class="bmd-passages" data-search-exclude>{passages}</div>'
     )

@@ -16,8 +16,8 @@ import typing
 from pathlib import Path
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
-from .model import DATE, ID, MARKDOWN, TEXT, URL, VERBATIM, FiguresFile, GlossaryFile, NotesFile, QuestionsFile, TimelineFile, WorksFile
-from .records import DATE_PATTERN, ID_PATTERN, URL_PATTERN, yaml_key
+from .model import DATE, ID, MARKDOWN, RANGE, TEXT, URL, VERBATIM, AssignmentsFile, FiguresFile, GlossaryFile, NotesFile, QuestionsFile, TimelineFile, WorksFile
+from .records import DATE_PATTERN, ID_PATTERN, RANGE_PATTERN, URL_PATTERN, yaml_key
 
 # One schema per annotation file: the file's name and the dataclass its top level is read into.
 FILES: dict[str, type] = {
@@ -28,6 +28,7 @@ FILES: dict[str, type] = {
     "figures": FiguresFile,
     "timeline": TimelineFile,
     "questions": QuestionsFile,
+    "assignments": AssignmentsFile,
 }
 
 
@@ -83,6 +84,8 @@ def _value(hint: Any) -> dict[str, Any]:
     if origin is typing.Annotated and args[1] == DATE:
         # YAML reads 2014 as a number; editors' YAML 1.2 reads 2016-06 as text
         return {"anyOf": [{"type": "integer", "minimum": 1000, "maximum": 9999}, {"type": "string", "pattern": f"^{DATE_PATTERN}$"}]}
+    if origin is typing.Annotated and args[1] == RANGE:
+        return {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": f"^{RANGE_PATTERN}$"}]}
     if origin is typing.Annotated:
         kind = args[1]
         text: dict[str, Any] = {"type": "string", "pattern": r"\S"}

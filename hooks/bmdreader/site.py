@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 class Paragraph:
     number: int
     text: str
+    html: str = field(default="", compare=False)  # the paragraph's markup with its note markers
 
     @property
     def words(self) -> int:

@@ -1,6 +1,6 @@
 """Paragraph numbering: top-level <p> only, ids that depend on the prose alone."""
 
-from bmdreader.paragraphs import number_paragraphs
+from bmdreader.paragraphs import contents, number_paragraphs
 
 
 def test_numbers_top_level_paragraphs_in_order() -> None:
@@ -21,3 +21,8 @@ def test_ids_do_not_depend_on_inline_markup() -> None:
     marked, _ = number_paragraphs('<p>a <a class="bmd-term" href="#">x</a></p><p>b</p><p>c</p>')
     assert [plain.count(f'id="p{i}"') for i in (1, 2, 3)] == [1, 1, 1]
     assert [marked.count(f'id="p{i}"') for i in (1, 2, 3)] == [1, 1, 1]
+
+
+def test_contents_are_the_paragraphs_without_their_numbers() -> None:
+    html, _ = number_paragraphs('<h1>T</h1><p>One <em>two</em>.</p><blockquote><p>q</p></blockquote><p>Three.</p>')
+    assert contents(html) == {1: "One <em>two</em>.", 2: "Three."}
