@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-ADDED = {"bmd-pnum", "bmd-cards", "bmd-editorial", "headerlink", "bmd-popover", "bmd-note-ref", "bmd-endnotes", "bmd-cite", "bmd-figure", "bmd-facts", "bmd-qref", "bmd-questions"}
+ADDED = {"bmd-pnum", "bmd-cards", "bmd-editorial", "headerlink", "bmd-popover", "bmd-note-ref", "bmd-endnotes", "bmd-cite", "bmd-figure", "bmd-facts", "bmd-qref", "bmd-questions", "bmd-termlist"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -50,6 +50,11 @@ def blocks(html: str) -> list[tuple[str, str, str]]:
     parser = _ArticleText()
     parser.feed(html)
     return [(tag, classes, " ".join("".join(parts).split())) for tag, classes, parts in parser.blocks]
+
+
+def prose_paragraphs(html: str) -> list[str]:
+    """The text of the page's numbered prose paragraphs, without what the reader adds to them."""
+    return [text for tag, classes, text in blocks(html) if tag == "p" and "bmd-para" in classes.split()]
 
 
 class _Occurrences(HTMLParser):

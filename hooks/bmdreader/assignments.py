@@ -42,7 +42,7 @@ def readings(assignment: Assignment, pages: Mapping[str, PageRecord], file: str)
                 Problem(
                     file,
                     passage.line,
-                    f"{where}: {passage.section} has {count} paragraphs, so ¶ {passage.paragraphs} does not exist; fix the numbers",
+                    f'{where}: section "{passage.section}" has {count} paragraphs, so ¶ {passage.paragraphs} does not exist; fix the numbers',
                     Severity.WARNING,
                 )
             )

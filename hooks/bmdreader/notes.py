@@ -153,7 +153,7 @@ def load_assignments(path: Path, shown: str, question_ids: set[str], questions_f
             taken = seen.setdefault(passage.section, set())
             if taken & set(passage.numbers):
                 problems.append(
-                    Problem(shown, passage.line, f"{where}: ¶ {passage.paragraphs} of {passage.section} overlaps an earlier passage; assign each paragraph once")
+                    Problem(shown, passage.line, f'{where}: ¶ {passage.paragraphs} of section "{passage.section}" overlaps an earlier passage; assign each paragraph once')
                 )
             taken.update(passage.numbers)
         for question in assignment.questions or ():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -320,7 +321,8 @@ class Build:
 
     def assignment_nav(self, nav: Any) -> Any:
         """The configured navigation with the assignments under the instructors' page."""
-        pages = [(a.title, handouts.page_path(ASSIGNMENTS_DIR, a)) for a in self.assignments]
+        # Navigation titles reach the page as markup, unescaped by MkDocs and the theme.
+        pages = [(escape(a.title), handouts.page_path(ASSIGNMENTS_DIR, a)) for a in self.assignments]
         return handouts.with_assignment_pages(nav, INSTRUCTORS_PAGE, "For instructors", pages)
 
     @property

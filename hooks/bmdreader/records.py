@@ -142,7 +142,9 @@ class RecordReader:
                         missing.append(name)
                 continue
             before = len(self.problems)
-            value = self.value(hints[name], values[name], label, name)
+            f = fields[name]
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            value = self.value(hints[name], values[name], label, name, required)
             if len(self.problems) > before:
                 ok = False
             kwargs[f.name] = value
@@ -152,18 +154,18 @@ class RecordReader:
             self.problem(node, label, "these keys are required: " + ", ".join(f"'{m}'" for m in missing))
         return cls(**kwargs) if ok else None
 
-    def value(self, hint: Any, node: yaml.Node, label: str, name: str) -> Any:
+    def value(self, hint: Any, node: yaml.Node, label: str, name: str, required: bool = False) -> Any:
         origin = get_origin(hint)
         args = get_args(hint)
         if origin in (Union, types.UnionType):
             (inner,) = [a for a in args if a is not type(None)]
-            return self.value(inner, node, label, name)
+            return self.value(inner, node, label, name, required)
         if origin is tuple:
             if not isinstance(node, yaml.SequenceNode):
                 self.problem(node, label, f"'{name}' must be a list, not {_describe(node)}")
                 return ()
             if not node.value:
-                self.problem(node, label, f"'{name}' must not be an empty list; add an item or remove the key")
+                self.problem(node, label, f"'{name}' must not be an empty list; add an item{'' if required else ' or remove the key'}")
                 return ()
             if dataclasses.is_dataclass(args[0]):
                 return tuple(self.record(args[0], item, label, i + 1) for i, item in enumerate(node.value))

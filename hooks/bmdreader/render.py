@@ -674,7 +674,8 @@ def passage_label(title: str, first: int, last: int) -> str:
 
 
 def assignment_markdown(assignment_id: str, title: str) -> str:
-    return "\n".join(["---", f"title: {json.dumps(title)}", "---", "", f"# {_markdown_text(title)}", "", f"<!-- bmd:assignment {assignment_id} -->", ""])
+    # MkDocs and the theme put page titles into markup as they are: the title is escaped here.
+    return "\n".join(["---", f"title: {json.dumps(escape(title))}", "---", "", f"# {_markdown_text(title)}", "", f"<!-- bmd:assignment {assignment_id} -->", ""])
 
 
 def passage_id(section: str, number: int) -> str:

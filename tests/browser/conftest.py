@@ -12,12 +12,25 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 from playwright.sync_api import BrowserContext, Route
 
 from tests.conftest import ROOT, mkdocs_build_at
 
 SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy", "about-the-author"]
-PAGES = ["", *[f"{s}/" for s in SECTIONS], "glossary/", "references/", "figures/", "timeline/", "interception/", "how-to-annotate/"]
+ASSIGNMENTS = [a["id"] for a in yaml.safe_load((ROOT / "annotations" / "assignments.yml").read_text(encoding="utf-8"))["assignments"]]
+PAGES = [
+    "",
+    *[f"{s}/" for s in SECTIONS],
+    "glossary/",
+    "references/",
+    "figures/",
+    "timeline/",
+    "interception/",
+    "for-instructors/",
+    *[f"assignments/{a}/" for a in ASSIGNMENTS],
+    "how-to-annotate/",
+]
 
 
 def _chromium() -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.tinysite import ESSAY, FIGURES, GLOSSARY, NOTES, PAGES, WORKS, write_site
+from tests.builds.tinysite import ASSIGNMENTS, ESSAY, FIGURES, GLOSSARY, NOTES, PAGES, QUESTIONS, WORKS, write_site
 from tests.conftest import mkdocs_build
 
 G = "annotations/glossary.yml"
@@ -18,6 +18,8 @@ W = "annotations/works.yml"
 E = "annotations/essay.yml"
 F = "annotations/figures.yml"
 T = "annotations/timeline.yml"
+Q = "annotations/questions.yml"
+A = "annotations/assignments.yml"
 TIMELINE = """\
 events:
   - id: one
@@ -41,6 +43,8 @@ class Case:
     essay: str | bytes = ESSAY
     figures: str | bytes = FIGURES
     timeline: str | bytes = TIMELINE
+    questions: str | bytes = QUESTIONS
+    assignments: str | bytes = ASSIGNMENTS
 
 
 def error(*messages: str) -> tuple[str, ...]:
@@ -92,7 +96,9 @@ CASES = [
     Case("mapping for list", sub("variants: [deterrence]", "variants: {text: deterrence}"),
          error(f"{G}:20: term \"deterrence\": 'variants' must be a list, not a mapping")),
     Case("empty list", sub("variants: [deterrence]", "variants: []"),
-         error(f"{G}:20: term \"deterrence\": 'variants' must not be an empty list; add an item or remove the key")),
+         error(f"{G}:20: term \"deterrence\": 'variants' must not be an empty list; add an item")),
+    Case("empty optional list", sub("related: [deterrence]", "related: []"),
+         error(f"{G}:14: term \"thaad\": 'related' must not be an empty list; add an item or remove the key")),
     Case("bad id", sub("id: deterrence", "id: Deterrence_Theory").replace("related: [deterrence]", "related: [deterrence-theory]"),
          error(f"{G}:17: term \"Deterrence_Theory\": 'id' must be lowercase letters, digits and hyphens, like 'abm-treaty', not 'Deterrence_Theory'")),
     Case("bad url", sub('url: "https://example.org/deterrence"', 'url: "example.org/deterrence"'),
@@ -181,13 +187,49 @@ CASES = [
          expected=(f'WARNING -  {T}:6: event "one": the quote "Deterrence mattered." is not in the text; copy it exactly from the page, with its punctuation',)),
     Case("bad phase", glossary=sub("    related: [deterrence]\n", "    related: [deterrence]\n    intercepts: [{phase: ascent, by: US}]\n"),
          expected=error(f"{G}:15: term \"thaad\", engagement 1: 'phase' must be one of boost, midcourse, terminal, not 'ascent'")),
+    # questions
+    Case("question quote found twice", questions=sub("Deterrence matters.", "THAAD", QUESTIONS),
+         expected=(f'WARNING -  {Q}:5: question "why": the quote "THAAD" occurs 3 times (One ¶ 1, One ¶ 2, Two about THAAD ¶ 1); add a prefix or suffix that only one of them has',)),
+    Case("question without words to anchor it", questions=sub('    about:\n      - {exact: "Deterrence matters."}\n', "", QUESTIONS),
+         expected=error(f"{Q}:2: question \"why\": 'about' is required (words of each paragraph the question is about)")),
+    Case("question with an unknown key", questions=QUESTIONS + "    level: hard\n",
+         expected=error(f"{Q}:6: question \"why\": unknown key 'level'; allowed keys: id, ask, about")),
+    Case("duplicate question id", questions=QUESTIONS + QUESTIONS.split("\n", 1)[1].replace("Deterrence matters.", "Later, THAAD again"),
+         expected=error(f'{Q}:6: question id "why" is already used on line 2; ids must be unique')),
+    # assignments
+    Case("assignment in a section that does not exist", assignments=sub("section: two", "section: three", ASSIGNMENTS),
+         expected=(f'WARNING -  {A}:6: assignment "week-one": there is no section "three"; use one of: one, two',)),
+    Case("assignment of paragraphs that do not exist", assignments=sub("paragraphs: 1-2", "paragraphs: 2-3", ASSIGNMENTS),
+         expected=(f'WARNING -  {A}:7: assignment "week-one": section "one" has 2 paragraphs, so ¶ 2-3 does not exist; fix the numbers',)),
+    Case("assignment range that runs backwards", assignments=sub("paragraphs: 1-2", "paragraphs: 2-1", ASSIGNMENTS),
+         expected=error(f"{A}:7: assignment \"week-one\", passage 2: 'paragraphs' runs backwards: write 1-2, not 2-1")),
+    Case("assignment range that is not a number", assignments=sub("paragraphs: 1-2", "paragraphs: first", ASSIGNMENTS),
+         expected=error(f"{A}:7: assignment \"week-one\", passage 2: 'paragraphs' must be a paragraph number or a range like 4-7, not 'first'")),
+    Case("empty assignment", assignments=sub("    passages:\n      - {section: two, paragraphs: 1}\n      - {section: one, paragraphs: 1-2}\n", "    passages: []\n", ASSIGNMENTS),
+         expected=error(f"{A}:5: assignment \"week-one\": 'passages' must not be an empty list; add an item")),
+    Case("assignment without passages", assignments=sub("    passages:\n      - {section: two, paragraphs: 1}\n      - {section: one, paragraphs: 1-2}\n", "", ASSIGNMENTS),
+         expected=error(f"{A}:2: assignment \"week-one\": 'passages' is required (the paragraphs to read, in the order to read them)")),
+    Case("overlapping passages", assignments=ASSIGNMENTS.replace("    questions", "      - {section: one, paragraphs: 2}\n    questions"),
+         expected=error(f'{A}:8: assignment "week-one": ¶ 2 of section "one" overlaps an earlier passage; assign each paragraph once')),
+    Case("assignment with an unknown question", assignments=sub("questions: [why]", "questions: [how]", ASSIGNMENTS),
+         expected=error(f'{A}:2: assignment "week-one": unknown question "how"; use the id of a question in {Q}')),
+    Case("duplicate assignment id", assignments=ASSIGNMENTS + ASSIGNMENTS.split("\n", 1)[1],
+         expected=error(f'{A}:9: assignment id "week-one" is already used on line 2; ids must be unique')),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
          expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
 ]
 
 
 def run(tmp_path: Path, case: Case):
-    files = {"notes.yml": case.notes, "works.yml": case.works, "essay.yml": case.essay, "figures.yml": case.figures, "timeline.yml": case.timeline}
+    files = {
+        "notes.yml": case.notes,
+        "works.yml": case.works,
+        "essay.yml": case.essay,
+        "figures.yml": case.figures,
+        "timeline.yml": case.timeline,
+        "questions.yml": case.questions,
+        "assignments.yml": case.assignments,
+    }
     project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader, annotations=files)
     target = project / "annotations" / "glossary.yml"
     target.write_bytes(case.glossary if isinstance(case.glossary, bytes) else case.glossary.encode("utf-8"))
@@ -227,6 +269,9 @@ FIELDS = {
     "variant": ("variants: [deterrence]", "variants: [deterrence, 'x {p}']"),
     "note text": ("notes.yml", "text: Commentary only.", "text: '{p}'"),
     "work title": ("works.yml", "title: A Book on Defense", "title: '{p}'"),
+    "question": ("questions.yml", "ask: Why does deterrence matter here?", "ask: '{p}'"),
+    "assignment title": ("assignments.yml", 'title: "Week 1: THAAD"', "title: '{p}'"),
+    "assignment instructions": ("assignments.yml", "instructions: Read *closely* <script>alert(1)</script>.", "instructions: '{p}'"),
 }
 
 
@@ -260,10 +305,17 @@ class _LiveMarkup(HTMLParser):
 def test_markup_in_a_free_text_field_is_inert(tmp_path: Path, field_name: str) -> None:
     *file, old, new = FIELDS[field_name]
     payload = new.replace("{p}", PAYLOAD.replace("'", "''"))
-    files = {"glossary.yml": GLOSSARY, "notes.yml": NOTES, "works.yml": WORKS}
+    files = {"glossary.yml": GLOSSARY, "notes.yml": NOTES, "works.yml": WORKS, "questions.yml": QUESTIONS, "assignments.yml": ASSIGNMENTS}
     target = file[0] if file else "glossary.yml"
     files[target] = sub(old, payload, files[target])
-    case = Case(field_name, files["glossary.yml"], notes=files["notes.yml"], works=files["works.yml"])
+    case = Case(
+        field_name,
+        files["glossary.yml"],
+        notes=files["notes.yml"],
+        works=files["works.yml"],
+        questions=files["questions.yml"],
+        assignments=files["assignments.yml"],
+    )
     result = run(tmp_path, case)
     assert result.returncode == 0, result.output
     shown = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.builds.tinysite import build
+from tests.builds.tinysite import QUESTIONS, build
 from tests.conftest import BuildResult
 
 SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy", "about-the-author"]
@@ -27,13 +27,6 @@ def test_every_section_has_at_least_three_questions_and_markers(real_site: Build
                 assert marker in paragraph_html, (name, qid, paragraph)
 
 
-QUESTIONS = """\
-questions:
-  - id: why
-    ask: Why does deterrence matter here?
-    about:
-      - {exact: "Deterrence matters."}
-"""
 
 
 def test_a_question_in_a_small_site(tmp_path: Path) -> None:

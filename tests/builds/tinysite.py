@@ -87,6 +87,25 @@ FIGURES = dedent(
     """
 )
 
+QUESTIONS = """\
+questions:
+  - id: why
+    ask: Why does deterrence matter here?
+    about:
+      - {exact: "Deterrence matters."}
+"""
+
+ASSIGNMENTS = """\
+assignments:
+  - id: week-one
+    title: "Week 1: THAAD"
+    instructions: Read *closely* <script>alert(1)</script>.
+    passages:
+      - {section: two, paragraphs: 1}
+      - {section: one, paragraphs: 1-2}
+    questions: [why]
+"""
+
 PAGES = {
     "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
     "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
