@@ -409,8 +409,14 @@
       return out;
     }
 
+    var shown = null;
+
     function update() {
       var found = collect();
+      // Leaving a field fires "change": redrawing the same links then would swallow a click on one of them.
+      var state = JSON.stringify(found);
+      if (state === shown) return;
+      shown = state;
       result.innerHTML = "";
       if (found.problems.length) {
         var problem = document.createElement("p");
