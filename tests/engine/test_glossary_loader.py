@@ -92,7 +92,7 @@ BAD = [
     ("text for list", GOOD.replace("variants: [GMD]", "variants: GMD"),
      ["annotations/glossary.yml:23: term \"gmd\": 'variants' must be a list, not text"]),
     ("empty list", GOOD.replace("variants: [GMD]", "variants: []"),
-     ["annotations/glossary.yml:23: term \"gmd\": 'variants' must not be an empty list; add an item or remove the key"]),
+     ["annotations/glossary.yml:23: term \"gmd\": 'variants' must not be an empty list; add an item"]),
     ("bad id", GOOD.replace("id: gmd", "id: GMD system").replace("related: [gmd]", "related: [thaad]"),
      ["annotations/glossary.yml:20: term \"GMD system\": 'id' must be lowercase letters, digits and hyphens, like 'abm-treaty', not 'GMD system'"]),
     ("bad url", GOOD.replace("https://www.mda.mil/system/gmd.html", "www.mda.mil/gmd"),
