@@ -30,7 +30,8 @@ java:
 	  $$SUDO mkdir -p /usr/share/man/man1; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
-# npm installs the Nu HTML validator, pinned in package-lock.json.
+# npm installs the test tools pinned in package-lock.json: the Nu HTML validator, and Apache Annotator with
+# esbuild to bundle it, which re-anchors the exported Web Annotations in the browser.
 npm:
 	@command -v npm >/dev/null 2>&1 || { \
 	  echo "Installing npm from Debian's packages..."; \

@@ -9,6 +9,7 @@ from typing import Any
 from bmdreader.problems import AnnotationError, Problem, Severity
 from bmdreader.reader import ASSIGNMENTS_DIR, FIGURES_PAGE, GLOSSARY_PAGE, INSTRUCTORS_PAGE, INTERCEPTION_PAGE, REFERENCES_PAGE, TIMELINE_PAGE, Build
 from bmdreader.settings import read_settings
+from bmdreader.webanno import EXPORT_PATH
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -77,6 +78,20 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     # overrides/main.html puts this in the page's <head>.
     context["bmd_head"] = _current().head(page.url, page.title or "")
     return context
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    _current().record_published(page.url, output)
+    return output
+
+
+def on_post_build(config: Any) -> None:
+    text, problems = _current().annotations_export()
+    for problem in problems:
+        log.warning(str(problem))
+    target = Path(config.site_dir) / EXPORT_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import escape
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from . import assignments as handouts
-from . import bibliography, render
+from . import bibliography, glossary_data, render, webanno
 from .anchor import PageText, insert_after
 from .glossary import load_glossary
 from .linker import link_terms
@@ -18,6 +19,7 @@ from .matcher import TermMatcher
 from .model import Assignment, Citation, Event, Figure, Glossary, Note, Question, Work
 from .notes import Notes, load_assignments, load_essay, load_figures, load_notes, load_questions, load_timeline
 from .paragraphs import append_to, contents, insert_before, number_paragraphs
+from .published import PublishedText, published_text
 from .problems import AnnotationError, Problem, Severity
 from .safe_markdown import SafeMarkdown
 from .settings import Settings
@@ -32,6 +34,13 @@ TIMELINE_FILE = "timeline.yml"
 QUESTIONS_FILE = "questions.yml"
 ASSIGNMENTS_FILE = "assignments.yml"
 INSTRUCTORS_PAGE = "for-instructors.md"
+DATA_PAGE = "data.md"
+LICENCE = (
+    "The annotations (glossary, notes' anchoring, figures' captions as records, timeline, questions, assignments) "
+    "are by the editors of this reader and may be reused under the Creative Commons Attribution 4.0 licence "
+    "(CC BY 4.0). The essay's text, including the short quotations that anchor each annotation, is © 2017 "
+    "Boris Toucas and is quoted only to locate the annotations; the notes are the author's."
+)
 ASSIGNMENTS_DIR = "assignments"
 TIMELINE_PAGE = "timeline.md"
 INTERCEPTION_PAGE = "interception.md"
@@ -119,6 +128,7 @@ class Build:
 
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
+        self._published: dict[str, PublishedText] = {}
         self._formats: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     def glossary_markdown(self) -> str:
@@ -138,6 +148,7 @@ class Build:
         if any(t.intercepts for t in self.glossary.terms):
             files[INTERCEPTION_PAGE] = render.interception_markdown()
         files[INSTRUCTORS_PAGE] = render.instructors_markdown(self.settings.annotations)
+        files.update(self._data_files())
         for assignment in self.assignments:
             files[handouts.page_path(ASSIGNMENTS_DIR, assignment)] = render.assignment_markdown(assignment.id, assignment.title)
         works = self.notes.works
@@ -148,6 +159,75 @@ class Build:
                 files[f"{REFERENCES_DIR}/bibliography.{ext}"] = write(works)
                 files.update({f"{REFERENCES_DIR}/{w.id}.{ext}": write([w]) for w in works})
         return files
+
+    def _data_files(self) -> dict[str, str]:
+        """The open-data files known before the pages are built, the Data page, and a stand-in for the annotations."""
+        scheme = self.site_url + self.glossary_url
+        title = f"Glossary of {self.essay.title}" if self.essay else "Glossary"
+        skos = glossary_data.skos(self.glossary, scheme, title, GLOSSARY_INTRO, self.site_url)
+        files = {
+            glossary_data.SKOS_PATH: _json(skos),
+            # Filled in once every page is written (write_annotations): positions are counted in the published pages.
+            webanno.EXPORT_PATH: "{}\n",
+        }
+        listed = [
+            (
+                webanno.EXPORT_PATH,
+                "Annotations (W3C Web Annotation)",
+                "JSON-LD, W3C Web Annotation Data Model",
+                "Every glossary term where it occurs, every note, figure and question for discussion, each anchored "
+                "to its page by a TextQuoteSelector (the words, with the text just before and after) and a "
+                "TextPositionSelector (character offsets in the text of the page's body as published). Tools such "
+                "as Hypothesis or Apache Annotator can re-anchor them.",
+                "curl -s @SITE@data/annotations.jsonld | jq '.first.items[] | select(.motivation == \"commenting\") | .body[0].value'",
+            ),
+            (
+                glossary_data.SKOS_PATH,
+                "Glossary (SKOS)",
+                "JSON-LD, SKOS concept scheme",
+                "The glossary's terms as SKOS concepts: preferred and alternative labels, definitions, notes, "
+                "broader categories, related terms and sources. The glossary page also embeds it for search "
+                "engines as a schema.org DefinedTermSet.",
+                "rdfpipe -i json-ld -o turtle glossary.skos.jsonld   # rdflib's command line: the concepts as Turtle",
+            ),
+        ]
+        if self.notes.works:
+            listed += [
+                (
+                    f"{REFERENCES_DIR}/bibliography.json",
+                    "Works cited (CSL-JSON)",
+                    "CSL-JSON",
+                    "The works the notes cite, as the Citation Style Language's data; one file per work sits beside it.",
+                    "pandoc notes.md --citeproc --bibliography bibliography.json -o notes.html",
+                ),
+                (f"{REFERENCES_DIR}/bibliography.bib", "Works cited (BibTeX)", "BibTeX", "The same works, for LaTeX and BibTeX-aware tools.", "pandoc -f bibtex -t csljson bibliography.bib   # read by any BibTeX-aware tool"),
+                (f"{REFERENCES_DIR}/bibliography.ris", "Works cited (RIS)", "RIS", "The same works, for Zotero, EndNote or Mendeley (File → Import).", "pandoc -f ris -t csljson bibliography.ris   # or in Zotero: File → Import"),
+            ]
+        files[DATA_PAGE] = render.data_markdown(self.site_url, listed, LICENCE)
+        return files
+
+    def record_published(self, url: str, document: str) -> None:
+        """Keeps the text of a section page as published, which the exported selectors are measured in."""
+        if url in self.index.pages:
+            self._published[url] = published_text(document)
+
+    def annotations_export(self) -> tuple[str, list[Problem]]:
+        shown = self.settings.annotations
+        sources = webanno.Sources(
+            self.glossary,
+            self.notes.notes,
+            self.notes.notes_file,
+            {w.id: w for w in self.notes.works},
+            self.figures,
+            self._figures_file,
+            self.questions,
+            f"{shown}/{QUESTIONS_FILE}",
+            [" ".join(p for p in (a.given, a.family) if p) or a.literal or "" for a in self.essay.author] if self.essay else [],
+        )
+        urls = webanno.Urls(self.site_url, self.glossary_url, f"{REFERENCES_PAGE[:-3]}/", f"{FIGURES_PAGE[:-3]}/")
+        label = f"Annotations on {self.essay.title}" if self.essay else "Annotations"
+        data, problems = webanno.collection(sources, urls, self.index.in_reading_order(), self._published, self.index.hits_of, label)
+        return _json(data), problems
 
     def fill_figures(self, html: str, url: str) -> str:
         placed = [(fig, next(iter(self.index.hits_of("figure", fig.id)), None)) for fig in self.figures]
@@ -234,13 +314,17 @@ class Build:
         return self._formats
 
     def head(self, url: str, title: str) -> str:
-        """The page's citation metadata; on section pages it names the works their notes cite."""
+        """The page's citation metadata; section pages name the works their notes cite, the glossary its terms."""
+        terms = ""
+        if url == self.glossary_url:
+            name = f"Glossary of {self.essay.title}" if self.essay else "Glossary"
+            terms = render.json_ld(glossary_data.defined_term_set(self.glossary, self.site_url + url, name))
         if self.essay is None:
-            return ""
+            return terms
         ids = {h.id for h in self.index.hits if h.kind == "note" and h.url == url}
         cited = list(dict.fromkeys(c.work for n in self.notes.notes if n.id in ids for c in n.cites))
         section = title if url in self.index.pages else ""
-        return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited])
+        return render.head_metadata(self.essay, section, self.site_url + url, [self.notes.work(w) for w in cited]) + terms
 
     def _place_questions(self, html: str, text: PageText, url: str, title: str) -> tuple[str, list[tuple[int, str, str, list[render.ParagraphLink]]]]:
         """Finds the paragraphs each question is about; a question belongs to the page of its first paragraph."""
@@ -439,6 +523,10 @@ class Build:
                 continue
             problems.append(Problem(file, quote.line, message, Severity.WARNING))
         return problems
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 _URL_SLOT = "@URL@"

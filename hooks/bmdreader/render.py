@@ -203,7 +203,7 @@ def glossary_index(glossary: Glossary) -> str:
         if not members:
             continue
         links = ", ".join(f'<a href="#{escape(t.id)}">{escape(t.name)}</a>' for t in members)
-        groups.append(f"<dt>{escape(category.name)}</dt><dd>{links}</dd>")
+        groups.append(f'<dt id="category-{escape(category.id)}">{escape(category.name)}</dt><dd>{links}</dd>')
     return f'<nav class="bmd-glossary-index" aria-label="Terms by category"><dl>{"".join(groups)}</dl></nav>'
 
 
@@ -342,9 +342,13 @@ def head_metadata(essay: Work, section: str, url: str, cited: Sequence[Work]) ->
         **({"publisher": {"@type": "Organization", "name": essay.publisher}} if essay.publisher else {}),
         **({"citation": [_creative_work(w) for w in cited]} if cited else {}),
     }
+    return meta + json_ld(data)
+
+
+def json_ld(data: object) -> str:
     # "<" escaped so that no string in the data can close the script element.
     script = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
-    return meta + f'<script type="application/ld+json">{script}</script>\n'
+    return f'<script type="application/ld+json">{script}</script>\n'
 
 
 def _reference(work: Work) -> str:
@@ -706,3 +710,36 @@ def assignment_body(instructions: str, reading: Sequence[tuple[str, str]], passa
         f'<p class="bmd-reading-list__title">Read:</p><ol class="bmd-reading-list">{items}</ol>'
         f'<div class="bmd-passages" data-search-exclude>{passages}</div>'
     )
+
+
+# ---- Open data ----------------------------------------------------------------------------------------
+
+def data_markdown(site: str, files: Sequence[tuple[str, str, str, str, str]], licence: str) -> str:
+    """The Data page: for each file (path, title, format, what it holds, one line to use it) a short entry."""
+    lines = [
+        "---",
+        "title: Data",
+        "---",
+        "",
+        "# Data",
+        "",
+        "Everything this reader layers on the essay is also published as data, in open formats, for other "
+        "annotation tools, citation managers, scripts and search engines. The files are rebuilt with the site.",
+        "",
+        escape(licence),
+        "",
+    ]
+    for path, title, kind, holds, example in files:
+        lines += [
+            f"## {_markdown_text(title)}",
+            "",
+            f"[`{path.rsplit('/', 1)[-1]}`]({path}) · {escape(kind)}",
+            "",
+            escape(holds),
+            "",
+            "```sh",
+            example.replace("@SITE@", site),
+            "```",
+            "",
+        ]
+    return "\n".join(lines)

@@ -29,6 +29,7 @@ PAGES = [
     "interception/",
     "for-instructors/",
     *[f"assignments/{a}/" for a in ASSIGNMENTS],
+    "data/",
     "how-to-annotate/",
 ]
 

@@ -1,0 +1,69 @@
+"""The exported Web Annotations re-anchor in the published pages with a third-party library, each exactly once."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import defaultdict
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.conftest import ROOT
+
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
+ENTRY = 'export { createTextQuoteSelectorMatcher, createTextPositionSelectorMatcher } from "@apache-annotator/dom";'
+
+# Parses the page as published (scripts do not run in a DOMParser document, so nothing the reader's script adds
+# is there) and lets Apache Annotator find every selector in its body.
+REANCHOR = """async ({ url, selectors }) => {
+  const html = await (await fetch(url)).text();
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const all = async (matcher) => {
+    const found = [];
+    for await (const range of matcher(doc.body)) found.push(range.toString());
+    return found;
+  };
+  const out = [];
+  for (const [quote, position] of selectors) {
+    out.push({
+      quote: await all(BmdAnchoring.createTextQuoteSelectorMatcher(quote)),
+      position: await all(BmdAnchoring.createTextPositionSelectorMatcher(position)),
+    });
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def anchoring() -> str:
+    """Apache Annotator's DOM package from the npm registry, bundled for the page by esbuild."""
+    if not ESBUILD.exists():
+        pytest.fail("esbuild is missing from node_modules: `make test` installs it (package.json)")
+    done = subprocess.run(
+        [str(ESBUILD), "--bundle", "--format=iife", "--global-name=BmdAnchoring", "--log-level=warning"],
+        input=ENTRY, capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_every_exported_selector_reanchors_exactly_once(page: Page, site_url: str, anchoring: str) -> None:
+    export = page.request.get(site_url + "data/annotations.jsonld").json()
+    items = export["first"]["items"]
+    assert export["total"] == len(items) > 100
+    by_page: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
+    for item in items:
+        targets = item["target"] if isinstance(item["target"], list) else [item["target"]]
+        for target in targets:
+            by_page[target["source"]].append((item["id"], target["selector"]))
+    assert len(by_page) == 5  # every section
+    page.goto(site_url)
+    page.add_script_tag(content=anchoring)
+    failures = []
+    for url, selected in by_page.items():
+        assert url.startswith(site_url)
+        results = page.evaluate(REANCHOR, {"url": url, "selectors": [s for _, s in selected]})
+        for (item_id, (quote, _)), found in zip(selected, results):
+            if found["quote"] != [quote["exact"]] or found["position"] != [quote["exact"]]:
+                failures.append(f"{item_id}: quote found {found['quote']!r}, position gives {found['position']!r}")
+    assert failures == []
