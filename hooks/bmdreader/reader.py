@@ -177,8 +177,8 @@ class Build:
                 "JSON-LD, W3C Web Annotation Data Model",
                 "Every glossary term where it occurs, every note, figure and question for discussion, each anchored "
                 "to its page by a TextQuoteSelector (the words, with the text just before and after) and a "
-                "TextPositionSelector (character offsets in the text of the page's body as published). Tools such "
-                "as Hypothesis or Apache Annotator can re-anchor them.",
+                "TextPositionSelector (character offsets in the text of the page's body as published, before any "
+                "script runs). Anchoring libraries such as Apache Annotator find them again; the tests do so for every one.",
                 "curl -s @SITE@data/annotations.jsonld | jq '.first.items[] | select(.motivation == \"commenting\") | .body[0].value'",
             ),
             (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -14,6 +15,7 @@ import yaml
 from pyld import jsonld
 from rdflib.namespace import SKOS
 
+from tests.builds.tinysite import FIGURES, NOTES, QUESTIONS, WORKS, build
 from tests.conftest import ROOT, BuildResult
 from tests.sitetext import term_paragraphs
 
@@ -171,3 +173,17 @@ def test_the_data_page_lists_every_file(real_site: BuildResult) -> None:
     assert "CC BY 4.0" in page
     home = real_site.page("index.html")
     assert '<a href="data/">Data</a> page lists the files' in home
+
+
+def test_a_small_sites_annotations_point_at_its_pages(tmp_path: Path) -> None:
+    result = build(tmp_path, annotations={"notes.yml": NOTES, "works.yml": WORKS, "figures.yml": FIGURES, "questions.yml": QUESTIONS})
+    assert result.returncode == 0, result.output
+    items = {i["id"].split("#")[1]: i for i in annotations(result)["first"]["items"]}
+    assert sorted(items) == ["figure-1", "note-1", "note-2", "question-why", "term-deterrence-one-1", "term-deterrence-two-1",
+                             "term-thaad-one-1", "term-thaad-one-2", "term-thaad-two-1"]  # not the THAAD in code
+    note = items["note-1"]
+    assert note["target"]["source"] == "http://127.0.0.1/one/"
+    quote, position = note["target"]["selector"]
+    assert quote["exact"] == "system is here." and quote["suffix"].startswith("1")  # the note's marker follows
+    assert position["end"] - position["start"] == len("system is here.")
+    assert items["term-thaad-two-1"]["body"][1]["source"] == "http://127.0.0.1/glossary/#thaad"

@@ -1,0 +1,46 @@
+"""The published text: what a browser's body holds, with the places of terms, paragraphs and note markers."""
+
+from bmdreader.published import published_text
+from bmdreader.webanno import selectors
+
+PAGE = (
+    "<!doctype html><html><head><title>T</title><script>var head = 1;</script></head>\n<body>\n"
+    '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1">¶ 1</a> The <a class="bmd-term" href="g#thaad" data-bmd-term="thaad">THAAD</a>'
+    ' system.<sup class="bmd-note-ref" id="note-ref-1"><a href="#note-1">1</a></sup></p>'
+    "<template><p>not in the document</p></template>"
+    "<pre>\nfirst line</pre>"
+    '<aside class="bmd-cards" hidden><div class="bmd-card" data-bmd-term="thaad"><span class="bmd-term" data-bmd-term="thaad">THAAD</span></div></aside>'
+    "</span><p>After a stray end tag.</p>\n</body></html>\n"
+)
+
+
+def test_the_text_is_the_bodys_text_nodes() -> None:
+    text = published_text(PAGE)
+    assert text.text == "\n¶ 1 The THAAD system.1first lineTHAADAfter a stray end tag.\n"
+
+
+def test_terms_paragraphs_and_note_markers_are_located() -> None:
+    text = published_text(PAGE)
+    ((term, start, end),) = text.terms  # the card's copy is not a term in the prose
+    assert (term, text.text[start:end]) == ("thaad", "THAAD")
+    start, end = text.paragraphs[1]
+    assert text.text[start:end] == "¶ 1 The THAAD system.1"
+    assert text.text[: text.note_refs["1"]].endswith("system.")
+    assert text.find("system.", 1) == (text.text.index("system."), text.text.index("system.") + 7)
+    assert text.find("first line", 1) is None  # not in the paragraph
+
+
+def test_find_uses_prefix_and_suffix_only_to_choose() -> None:
+    text = published_text('<body><p id="p1" class="bmd-para">a cat, a cat.</p></body>')
+    assert text.find("cat", 1) is None
+    assert text.find("cat", 1, suffix=".") == (9, 12)
+    assert text.find("cat", 1, prefix="a ", suffix=",") == (2, 5)
+
+
+def test_quote_selectors_grow_until_they_are_unique() -> None:
+    text = "x" * 100 + "the same words" + "y" * 10 + "the same words" + "x" * 100
+    start = text.rindex("the same words")
+    quote, position = selectors(text, start, start + len("the same words"))
+    assert position == {"type": "TextPositionSelector", "start": start, "end": start + 14}
+    whole = quote["prefix"] + quote["exact"] + quote["suffix"]
+    assert text.count(whole) == 1 and quote["exact"] == "the same words"
