@@ -33,6 +33,7 @@ FIGURES_PAGE = "figures.md"
 TIMELINE_FILE = "timeline.yml"
 QUESTIONS_FILE = "questions.yml"
 ASSIGNMENTS_FILE = "assignments.yml"
+ASSIGNMENTS_DIR = "assignments"
 INSTRUCTORS_PAGE = "for-instructors.md"
 DATA_PAGE = "data.md"
 LICENCE = (
@@ -41,7 +42,6 @@ LICENCE = (
     "(CC BY 4.0). The essay's text, including the short quotations that anchor each annotation, is © 2017 "
     "Boris Toucas and is quoted only to locate the annotations; the notes are the author's."
 )
-ASSIGNMENTS_DIR = "assignments"
 TIMELINE_PAGE = "timeline.md"
 INTERCEPTION_PAGE = "interception.md"
 WORKS_FILE = "works.yml"
@@ -99,6 +99,8 @@ class Build:
         essay = attempt(load_essay, folder / ESSAY_FILE, f"{shown}/{ESSAY_FILE}")
         figures = attempt(load_figures, folder / FIGURES_FILE, f"{shown}/{FIGURES_FILE}")
         questions = attempt(load_questions, folder / QUESTIONS_FILE, f"{shown}/{QUESTIONS_FILE}")
+        events: tuple[Event, ...] | None = None
+        assignments: tuple[Assignment, ...] | None = None
         if questions is not None:
             shown_questions = f"{shown}/{QUESTIONS_FILE}"
             assignments = attempt(load_assignments, folder / ASSIGNMENTS_FILE, f"{shown}/{ASSIGNMENTS_FILE}", {q.id for q in questions}, shown_questions)
@@ -167,7 +169,7 @@ class Build:
         skos = glossary_data.skos(self.glossary, scheme, title, GLOSSARY_INTRO, self.site_url)
         files = {
             glossary_data.SKOS_PATH: _json(skos),
-            # Filled in once every page is written (write_annotations): positions are counted in the published pages.
+            # Replaced once every page is written (annotations_export): positions are counted in the published pages.
             webanno.EXPORT_PATH: "{}\n",
         }
         listed = [
@@ -200,8 +202,20 @@ class Build:
                     "The works the notes cite, as the Citation Style Language's data; one file per work sits beside it.",
                     "pandoc notes.md --citeproc --bibliography bibliography.json -o notes.html",
                 ),
-                (f"{REFERENCES_DIR}/bibliography.bib", "Works cited (BibTeX)", "BibTeX", "The same works, for LaTeX and BibTeX-aware tools.", "pandoc -f bibtex -t csljson bibliography.bib   # read by any BibTeX-aware tool"),
-                (f"{REFERENCES_DIR}/bibliography.ris", "Works cited (RIS)", "RIS", "The same works, for Zotero, EndNote or Mendeley (File → Import).", "pandoc -f ris -t csljson bibliography.ris   # or in Zotero: File → Import"),
+                (
+                    f"{REFERENCES_DIR}/bibliography.bib",
+                    "Works cited (BibTeX)",
+                    "BibTeX",
+                    "The same works, for LaTeX and BibTeX-aware tools.",
+                    "pandoc -f bibtex -t csljson bibliography.bib   # read by any BibTeX-aware tool",
+                ),
+                (
+                    f"{REFERENCES_DIR}/bibliography.ris",
+                    "Works cited (RIS)",
+                    "RIS",
+                    "The same works, for Zotero, EndNote or Mendeley (File → Import).",
+                    "pandoc -f ris -t csljson bibliography.ris   # or in Zotero: File → Import",
+                ),
             ]
         files[DATA_PAGE] = render.data_markdown(self.site_url, listed, LICENCE)
         return files
@@ -217,7 +231,6 @@ class Build:
             self.glossary,
             self.notes.notes,
             self.notes.notes_file,
-            {w.id: w for w in self.notes.works},
             self.figures,
             self._figures_file,
             self.questions,

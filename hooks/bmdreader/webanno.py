@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Figure, Glossary, Note, Question, Quote, Work
+from .model import Figure, Glossary, Note, Question, Quote
 from .problems import Problem, Severity
 from .published import PublishedText
 from .site import PageRecord, QuoteHit
@@ -23,7 +23,6 @@ class Sources:
     glossary: Glossary
     notes: Sequence[Note]
     notes_file: str
-    works: Mapping[str, Work]
     figures: Sequence[Figure]
     figures_file: str
     questions: Sequence[Question]
