@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 
 def passage(page: Page, n: int):
@@ -46,6 +46,16 @@ def test_the_builder_makes_links_that_open_highlighted(page: Page, site_url: str
     expect(page.locator(".bmd-assignment")).to_contain_text("Assigned: ¶2–3")
     assert assigned(page) == ["p2", "p3"]
     assert errors == []
+
+
+def test_a_built_link_copies_to_the_clipboard(context: BrowserContext, page: Page, site_url: str) -> None:
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    page.goto(site_url + "for-instructors/")
+    choose(page, 1, "Impact on Stability (¶ 1–6)", 4, 6)
+    copy = page.get_by_role("button", name="Copy the link to Impact on Stability, ¶4–6")
+    copy.click()
+    expect(copy).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == site_url + "impact-on-stability/#p4-p6"
 
 
 def test_the_builder_says_what_is_wrong_and_gives_no_link(page: Page, site_url: str) -> None:

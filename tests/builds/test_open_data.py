@@ -173,6 +173,7 @@ def test_the_data_page_lists_every_file(real_site: BuildResult) -> None:
     assert "CC BY 4.0" in page
     home = real_site.page("index.html")
     assert '<a href="data/">Data</a> page lists the files' in home
+    assert '<a href="data/annotations.jsonld">W3C Web Annotations</a>' in home
 
 
 def test_a_small_sites_annotations_point_at_its_pages(tmp_path: Path) -> None:
