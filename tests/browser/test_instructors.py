@@ -86,11 +86,13 @@ def test_the_builder_works_from_the_keyboard(page: Page, site_url: str) -> None:
 
 
 def test_an_assignment_page_leads_back_to_the_essay(page: Page, site_url: str) -> None:
-    page.goto(site_url + "assignments/stability-and-arms-racing/")
+    assignment = site_url + "assignments/stability-and-arms-racing/"
+    page.goto(assignment)
     expect(page.locator("h1")).to_contain_text("Week 1: Missile defense and strategic stability")
     page.get_by_role("link", name="Impact on Stability, paragraph 3, in the essay").click()
     expect(page).to_have_url(site_url + "impact-on-stability/#p3")
-    page.go_back()
+    expect(page.locator("#p3")).to_be_in_viewport()
+    page.goto(assignment)
     page.get_by_role("link", name="Read it in the essay, highlighted").click()
     expect(page.locator(".bmd-assignment")).to_contain_text("Assigned: ¶1–4")
     assert assigned(page) == ["p1", "p2", "p3", "p4"]
