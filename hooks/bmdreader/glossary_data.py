@@ -47,9 +47,8 @@ def _alternatives(term: Term) -> list[str]:
     return list(dict.fromkeys(n for n in names if n.casefold() != term.name.casefold()))
 
 
-def skos(glossary: Glossary, scheme: str, title: str, description: str, essay_url: str) -> dict[str, Any]:
+def skos(glossary: Glossary, scheme: str, title: str, description: str, essay_url: str, md: SafeMarkdown) -> dict[str, Any]:
     """`scheme` is the glossary page's absolute URL: each concept is its entry there."""
-    md = SafeMarkdown()
     terms = sorted(glossary.terms, key=lambda t: sort_key(t.name))
     categories = [c for c in glossary.categories if any(t.category == c.id for t in terms)]
     graph: list[dict[str, Any]] = [

@@ -131,6 +131,7 @@ class Build:
     def __post_init__(self) -> None:
         self._matcher = TermMatcher(self.glossary.terms)
         self._published: dict[str, PublishedText] = {}
+        self._markdown = SafeMarkdown()
         self._formats: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     def glossary_markdown(self) -> str:
@@ -166,7 +167,7 @@ class Build:
         """The open-data files known before the pages are built, the Data page, and a stand-in for the annotations."""
         scheme = self.site_url + self.glossary_url
         title = f"Glossary of {self.essay.title}" if self.essay else "Glossary"
-        skos = glossary_data.skos(self.glossary, scheme, title, GLOSSARY_INTRO, self.site_url)
+        skos = glossary_data.skos(self.glossary, scheme, title, GLOSSARY_INTRO, self.site_url, self._markdown)
         files = {
             glossary_data.SKOS_PATH: _json(skos),
             # Replaced once every page is written (annotations_export): positions are counted in the published pages.
@@ -402,7 +403,7 @@ class Build:
         return marked, sorted(placed, key=lambda p: found[p[0].id][0])
 
     def fill_glossary(self, html: str, url: str) -> str:
-        md = SafeMarkdown()
+        md = self._markdown
         base = root_path(url)
         appearances = self.index.appearances()
         figures = self.figure_links(url)
@@ -472,7 +473,7 @@ class Build:
         order = {link: i for i, link in enumerate(assigned.values())}
         placed.sort(key=lambda item: order[item[1]])
         figures = self.figure_links(url)
-        body = render.assignment_body(SafeMarkdown().convert(assignment.instructions), reading, linked.html)
+        body = render.assignment_body(self._markdown.convert(assignment.instructions), reading, linked.html)
         body += render.questions(self._assigned_questions(assignment, assigned, base))
         body += render.endnotes(placed, figures)
         body += render.term_list(linked.terms, glossary_href, "Terms in these passages")

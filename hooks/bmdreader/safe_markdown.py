@@ -33,6 +33,9 @@ class SafeMarkdown:
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_Defuse(self._md), "bmd_defuse", 0)
+        self._done: dict[str, str] = {}  # the glossary page and the SKOS file render the same explanations
 
     def convert(self, text: str) -> str:
-        return self._md.reset().convert(text)
+        if text not in self._done:
+            self._done[text] = self._md.reset().convert(text)
+        return self._done[text]

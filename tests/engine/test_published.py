@@ -44,3 +44,8 @@ def test_quote_selectors_grow_until_they_are_unique() -> None:
     assert position == {"type": "TextPositionSelector", "start": start, "end": start + 14}
     whole = quote["prefix"] + quote["exact"] + quote["suffix"]
     assert text.count(whole) == 1 and quote["exact"] == "the same words"
+
+
+def test_raw_text_comments_and_references_are_read_as_a_browser_reads_them() -> None:
+    page = '<body><!-- not text --><script>if (a < b && c) {}</script><p>A &amp; B&nbsp;C</p><textarea>\nx &lt; y</textarea></body>'
+    assert published_text(page).text == "if (a < b && c) {}A & B\xa0Cx < y"
