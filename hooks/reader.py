@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bmdreader.problems import AnnotationError, Problem, Severity
-from bmdreader.reader import ASSIGNMENTS_DIR, FIGURES_PAGE, GLOSSARY_PAGE, INSTRUCTORS_PAGE, INTERCEPTION_PAGE, REFERENCES_PAGE, TIMELINE_PAGE, Build
+from bmdreader.reader import Build
 from bmdreader.settings import read_settings
 from bmdreader.webanno import EXPORT_PATH
 from mkdocs.exceptions import PluginError
@@ -98,24 +98,8 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
     build = _current()
     for file in files.documentation_pages():
         page = file.page
-        if page is None or page.content is None:
-            continue
-        if file.src_uri == GLOSSARY_PAGE:
-            page.content = build.fill_glossary(page.content, page.url)
-        elif file.src_uri == REFERENCES_PAGE:
-            page.content = build.fill_references(page.content, page.url)
-        elif file.src_uri == FIGURES_PAGE:
-            page.content = build.fill_figures(page.content, page.url)
-        elif file.src_uri == TIMELINE_PAGE:
-            page.content = build.fill_timeline(page.content, page.url)
-        elif file.src_uri == INTERCEPTION_PAGE:
-            page.content = build.fill_interception(page.content, page.url)
-        elif file.src_uri == INSTRUCTORS_PAGE:
-            page.content = build.fill_instructors(page.content, page.url)
-        elif file.src_uri.startswith(ASSIGNMENTS_DIR + "/"):
-            page.content = build.fill_assignment(page.content, page.url)
-        elif page.is_homepage:
-            page.content = build.fill_home(page.content, page.url)
+        if page is not None and page.content is not None:
+            page.content = build.fill(file.src_uri, page.content, page.url, page.is_homepage)
     for problem in build.warnings():
         log.warning(str(problem))
     return env

@@ -243,6 +243,22 @@ class Build:
         data, problems = webanno.collection(sources, urls, self.index.in_reading_order(), self._published, self.index.hits_of, label)
         return _json(data), problems
 
+    def fill(self, path: str, html: str, url: str, homepage: bool) -> str:
+        """Completes a generated page (or the home page) once every section is woven; other pages pass as they are."""
+        fillers = {
+            GLOSSARY_PAGE: self.fill_glossary,
+            REFERENCES_PAGE: self.fill_references,
+            FIGURES_PAGE: self.fill_figures,
+            TIMELINE_PAGE: self.fill_timeline,
+            INTERCEPTION_PAGE: self.fill_interception,
+            INSTRUCTORS_PAGE: self.fill_instructors,
+        }
+        if path in fillers:
+            return fillers[path](html, url)
+        if path.startswith(ASSIGNMENTS_DIR + "/"):
+            return self.fill_assignment(html, url)
+        return self.fill_home(html, url) if homepage else html
+
     def fill_figures(self, html: str, url: str) -> str:
         placed = [(fig, next(iter(self.index.hits_of("figure", fig.id)), None)) for fig in self.figures]
         return html.replace(render.FIGURES_PLACEHOLDER, render.figures_list(placed, root_path(url)))
