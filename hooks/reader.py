@@ -1,4 +1,4 @@
-"""MkDocs hook: hands each build event to the bmdreader engine and turns its problems into MkDocs errors."""
+"""MkDocs hook: hands each build event to the annoreader engine and turns its problems into MkDocs errors."""
 
 from __future__ import annotations
 
@@ -6,106 +6,114 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from bmdreader.problems import AnnotationError, Problem, Severity
-from bmdreader.reader import Build
-from bmdreader.settings import read_settings
-from bmdreader.webanno import EXPORT_PATH
+from annoreader.core.build import Build, SiteConfig
+from annoreader.core.problems import AnnotationError
+from annoreader.core.session import Session, report
+from annoreader.core.site import PageInfo
+from annoreader.units import UNITS
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-log = logging.getLogger("mkdocs.plugins.bmdreader")
+log = logging.getLogger("mkdocs.plugins.annoreader")
 
-# One Build per build: set in on_config, which runs first on every (re)build of `mkdocs serve`.
-_state: dict[str, Any] = {}
-# Kept across the rebuilds of one `mkdocs serve` (the hook module is not reloaded): the command, and the
-# last annotations that loaded, which keep the site served while an annotation file is being fixed.
-_session: dict[str, Any] = {}
+# The one object kept between the builds of a run, since MkDocs does not reload hook modules: it makes each
+# build's state anew and, under `mkdocs serve`, keeps the last annotations that loaded.
+_session = Session(UNITS)
 
 
-def _current() -> Build:
-    return _state["build"]
+def _build() -> Build:
+    assert _session.current is not None
+    return _session.current
+
+
+def _page(page: Any) -> PageInfo:
+    meta = page.meta or {}
+    return PageInfo(
+        page.file.src_uri,
+        page.url,
+        page.title or "",
+        _build().order.get(page.file.src_uri, 0),
+        bool(meta.get("essay_section")),
+        bool(meta.get("editorial_title")),
+        page.is_homepage,
+    )
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _session.clear()
-    _session["command"] = command
+    _session.start(command)
 
 
 def on_config(config: Any) -> Any:
-    _state.clear()
+    custom = config.theme.custom_dir
+    site = SiteConfig(
+        Path(config.config_file_path).parent,
+        config.site_name or "",
+        config.extra,
+        config.site_url,
+        config.use_directory_urls,
+        config.theme.get("language") or "en",
+        Path(custom) if custom else None,
+    )
     try:
-        settings = read_settings(config.extra)
-        build = Build.load(Path(config.config_file_path).parent, settings, config.site_url or "")
+        build, set_aside = _session.begin(site)
     except AnnotationError as err:
-        last: Build | None = _session.get("last_good")
-        if _session.get("command") != "serve" or last is None:
-            raise PluginError(_report(err.problems)) from None
-        log.error(_report(err.problems) + "\n  The site keeps the last annotations that loaded until the file is fixed.")
-        build = last.anew()
-    _session["last_good"] = build
-    _state["build"] = build
-    config["nav"] = build.assignment_nav(config["nav"])
+        raise PluginError(report(err.problems)) from None
+    if set_aside:
+        log.error(report(set_aside) + "\n  The site keeps the last annotations that loaded until the file is fixed.")
+    config["nav"] = build.nav(config["nav"])
+    for kind, path in (("extra_css", build.css), ("extra_javascript", build.js)):
+        if path not in [str(p) for p in config[kind]]:
+            config[kind].append(path)
     return config
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     # Annotation files are part of the site's source: editing one rebuilds it, whatever mkdocs.yml watches.
-    server.watch(str(Path(config.config_file_path).parent / _current().settings.annotations))
+    server.watch(str(Path(config.config_file_path).parent / _build().settings.annotations))
     return server
 
 
 def on_files(files: Files, config: Any) -> Files:
-    for path, content in _current().generated_files().items():
+    generated, problems = _build().generated()
+    if problems:
+        raise PluginError(report(problems))
+    for path, item in generated.items():
         if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path}: this file is generated from the annotations; delete it")
-        files.append(File.generated(config, path, content=content))
+            raise PluginError(f"docs/{path}: {_build().what_is(path)} is generated at this path; delete or rename the file{_build().how_to_move(path)}")
+        files.append(File.generated(config, path, content=item.content))
     return files
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
-    _state["order"] = {page.url: i for i, page in enumerate(nav.pages)}
+    _build().order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
     return nav
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    if not page.meta.get("essay_section"):
-        return html
-    order = _state["order"].get(page.url, len(_state["order"]))
-    return _current().weave(html, page.url, page.title or "", order, bool(page.meta.get("editorial_title")))
-
-
-def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
-    # overrides/main.html puts this in the page's <head>.
-    context["bmd_head"] = _current().head(page.url, page.title or "")
-    return context
-
-
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    _current().record_published(page.url, output)
-    return output
-
-
-def on_post_build(config: Any) -> None:
-    text, problems = _current().annotations_export()
-    for problem in problems:
-        log.warning(str(problem))
-    target = Path(config.site_dir) / EXPORT_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    info = _page(page)
+    return _build().weave(html, info) if info.section else html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    build = _current()
+    build = _build()
     for file in files.documentation_pages():
         page = file.page
         if page is not None and page.content is not None:
-            page.content = build.fill(file.src_uri, page.content, page.url, page.is_homepage)
+            page.content = build.fill(_page(page), page.content)
     for problem in build.warnings():
         log.warning(str(problem))
     return env
 
 
-def _report(problems: tuple[Problem, ...]) -> str:
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    count = f"{len(errors)} problems" if len(errors) > 1 else "1 problem"
-    return f"the annotations have {count}:\n" + "\n".join(f"  {p}" for p in problems)
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return _build().published(_page(page), output)
+
+
+def on_post_build(config: Any) -> None:
+    files, problems = _build().after_build()
+    for problem in problems:
+        log.warning(str(problem))
+    for path, text in files.items():
+        target = Path(config.site_dir) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-ADDED = {"bmd-pnum", "bmd-cards", "bmd-editorial", "headerlink", "bmd-popover", "bmd-note-ref", "bmd-endnotes", "bmd-cite", "bmd-figure", "bmd-facts", "bmd-qref", "bmd-questions", "bmd-termlist"}
+ADDED = {"rdr-pnum", "rdr-cards", "rdr-editorial", "headerlink", "rdr-popover", "rdr-note-ref", "rdr-endnotes", "rdr-cite", "rdr-figure", "rdr-facts", "rdr-qref", "rdr-questions", "rdr-termlist"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -54,7 +54,7 @@ def blocks(html: str) -> list[tuple[str, str, str]]:
 
 def prose_paragraphs(html: str) -> list[str]:
     """The text of the page's numbered prose paragraphs, without what the reader adds to them."""
-    return [text for tag, classes, text in blocks(html) if tag == "p" and "bmd-para" in classes.split()]
+    return [text for tag, classes, text in blocks(html) if tag == "p" and "rdr-para" in classes.split()]
 
 
 class _Occurrences(HTMLParser):
@@ -67,10 +67,10 @@ class _Occurrences(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "p" and "bmd-para" in (a.get("class") or "").split():
+        if tag == "p" and "rdr-para" in (a.get("class") or "").split():
             self.paragraph = a.get("id")
-        elif a.get("data-bmd-term") and self.paragraph and "bmd-card" not in (a.get("class") or ""):
-            self.found.add((a["data-bmd-term"] or "", self.paragraph))
+        elif a.get("data-rdr-term") and self.paragraph and "rdr-card" not in (a.get("class") or ""):
+            self.found.add((a["data-rdr-term"] or "", self.paragraph))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "p":

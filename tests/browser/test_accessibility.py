@@ -29,8 +29,8 @@ def test_no_axe_violations(page: Page, site_url: str, path: str) -> None:
 
 def test_no_axe_violations_with_a_card_open(page: Page, site_url: str) -> None:
     page.goto(site_url + "tech-breakthrough/")
-    page.locator("article a.bmd-term").first.focus()
-    page.locator(".bmd-popover").wait_for()
+    page.locator("article a.rdr-term").first.focus()
+    page.locator(".rdr-popover").wait_for()
     found = violations(page)
     assert found == [], summary(found)
 
@@ -46,13 +46,13 @@ def test_no_axe_violations_with_a_note_card_and_the_cite_panel_open(page: Page, 
     page.goto(site_url + "impact-on-stability/")
     page.get_by_role("button", name="Cite paragraph 2").click()
     page.locator("#note-ref-5 > a").focus()
-    page.locator(".bmd-popover").wait_for()
+    page.locator(".rdr-popover").wait_for()
     found = violations(page)
     assert found == [], summary(found)
 
 
 def test_no_axe_violations_with_an_assignment_notice(page: Page, site_url: str) -> None:
     page.goto(site_url + "impact-on-stability/#p4-p6")
-    page.locator(".bmd-assignment").wait_for()
+    page.locator(".rdr-assignment").wait_for()
     found = violations(page)
     assert found == [], summary(found)

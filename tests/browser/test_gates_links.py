@@ -38,7 +38,7 @@ checkextern=0
 
 # A start URL whose anchor does not exist: linkchecker must report it, which proves that anchors are checked in this
 # very run. It is the only problem the gate expects.
-SELF_CHECK = "#bmd-gate-self-check-no-such-anchor"
+SELF_CHECK = "#rdr-gate-self-check-no-such-anchor"
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def linkchecker() -> str:
 @pytest.fixture
 def config_dir() -> Iterator[Path]:
     """A folder that user `nobody` can read: pytest's own temporary folders are root's alone."""
-    folder = Path(tempfile.mkdtemp(prefix="bmd-linkchecker-"))
+    folder = Path(tempfile.mkdtemp(prefix="rdr-linkchecker-"))
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder)

@@ -1,8 +1,8 @@
 """Gate: with JavaScript off, every link the reader adds still leads somewhere real.
 
 Without the script a term is a plain link to its glossary entry and a paragraph number a link to its paragraph; notes
-and figures will follow with the same `bmd-` classes. On every section page this collects each link that has a class
-beginning with `bmd-` (a.bmd-term, a.bmd-pnum, ...) or sits inside an element with one (the hidden cards' "Full
+and figures will follow with the same `rdr-` classes. On every section page this collects each link that has a class
+beginning with `rdr-` (a.rdr-term, a.rdr-pnum, ...) or sits inside an element with one (the hidden cards' "Full
 entry" links), plus the home page's table of sections and the glossary's "Appears in" links. Each internal target
 must load (HTTP 200) in the same JavaScript-less browser, and its fragment, if any, must be an element's id there.
 External links (the glossary's sources) are left to the build tests: the tests have no network.
@@ -18,8 +18,8 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import SECTIONS, shut_network
 
-# A link the reader made: its own class starts with bmd-, or an ancestor's does.
-READER_LINKS = ':is(a[class^="bmd-"], a[class*=" bmd-"], [class^="bmd-"] a, [class*=" bmd-"] a)[href]'
+# A link the reader made: its own class starts with rdr-, or an ancestor's does.
+READER_LINKS = ':is(a[class^="rdr-"], a[class*=" rdr-"], [class^="rdr-"] a, [class*=" rdr-"] a)[href]'
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def links(page: Page, url: str, selector: str) -> list[tuple[str, str]]:
     """(resolved href, how the link reads) for each link matching `selector` on the page at `url`."""
     response = page.goto(url)
     assert response is not None and response.status == 200, f"{url}: {response and response.status}"
-    assert page.evaluate("document.querySelector('.bmd-popover') === null && !window.document$")  # no script ran
+    assert page.evaluate("document.querySelector('.rdr-popover') === null && !window.document$")  # no script ran
     return page.locator(selector).evaluate_all("els => els.map(e => [e.href, e.outerHTML.slice(0, 160)])")
 
 
@@ -69,16 +69,16 @@ def test_reader_links_on_section_pages_lead_somewhere(nojs_page: Page, site_url:
         page_links = links(nojs_page, url, READER_LINKS)
         for href, html in page_links:
             found[href].append(f"{name}/ {html}")
-            kinds[html.split('"')[1] if html.startswith("<a class=") else "inside a bmd- element"].add(url)
+            kinds[html.split('"')[1] if html.startswith("<a class=") else "inside a rdr- element"].add(url)
         # Every paragraph of every section has its number, a link to itself.
-        assert any('class="bmd-pnum"' in html for _, html in page_links), f"{url}: no paragraph number link"
-    assert "bmd-term" in kinds, f"no term link on any section page: {sorted(kinds)}"
+        assert any('class="rdr-pnum"' in html for _, html in page_links), f"{url}: no paragraph number link"
+    assert "rdr-term" in kinds, f"no term link on any section page: {sorted(kinds)}"
     check_targets(nojs_page, site_url, found)
 
 
 def test_home_page_sections_table_leads_to_every_section(nojs_page: Page, site_url: str) -> None:
     found: dict[str, list[str]] = defaultdict(list)
-    for href, html in links(nojs_page, site_url, "table.bmd-sections a[href]"):
+    for href, html in links(nojs_page, site_url, "table.rdr-sections a[href]"):
         found[href].append(f"home page {html}")
     assert {f"{site_url}{name}/" for name in SECTIONS} <= set(found), sorted(found)
     check_targets(nojs_page, site_url, found)
@@ -89,7 +89,7 @@ def test_glossary_appears_in_links_lead_to_their_paragraphs(nojs_page: Page, sit
     for href, html in links(nojs_page, site_url + "glossary/", READER_LINKS):
         found[href].append(f"glossary/ {html}")
     entries = nojs_page.locator("article h2[id]").count()
-    appears = nojs_page.locator(".bmd-entry__appears a[href]").count()
+    appears = nojs_page.locator(".rdr-entry__appears a[href]").count()
     # every entry's term occurs in the essay (a strict build requires it), so each has at least one
     assert entries >= 35 and appears >= entries, f"{entries} entries, {appears} 'Appears in' links"
     assert sum("#p" in h for h in found) >= 20, sorted(found)

@@ -34,11 +34,11 @@ def settle(page: Page) -> None:
 
 def use_a_term(page: Page) -> bool:
     """Hover the first term of the article, then focus it: either opens its card. False if the page has no term."""
-    terms = page.locator("article [data-bmd-term]:not(.bmd-card)")
+    terms = page.locator("article [data-rdr-term]:not(.rdr-card)")
     if terms.count() == 0:
         return False
     term = terms.first
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     term.hover()
     expect(card).to_be_visible()
     page.mouse.move(1, 1)

@@ -6,7 +6,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 
 def passage(page: Page, n: int):
-    return page.locator(".bmd-builder__row").nth(n - 1)
+    return page.locator(".rdr-builder__row").nth(n - 1)
 
 
 def choose(page: Page, n: int, section: str, first: int, last: int) -> None:
@@ -17,21 +17,21 @@ def choose(page: Page, n: int, section: str, first: int, last: int) -> None:
 
 
 def assigned(page: Page) -> list[str]:
-    return page.evaluate("[...document.querySelectorAll('.bmd-assigned')].map(e => e.id)")
+    return page.evaluate("[...document.querySelectorAll('.rdr-assigned')].map(e => e.id)")
 
 
 def test_the_builder_makes_links_that_open_highlighted(page: Page, site_url: str) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(site_url + "for-instructors/")
-    builder = page.locator("form.bmd-builder")
+    builder = page.locator("form.rdr-builder")
     expect(builder).to_be_visible()
     choose(page, 1, "Missile Defense Policy (¶ 1–9)", 4, 7)
     builder.get_by_role("button", name="Add a passage").click()
     choose(page, 2, "Missile Defense Policy (¶ 1–9)", 9, 9)
     builder.get_by_role("button", name="Add a passage").click()
     choose(page, 3, "Impact on Stability (¶ 1–6)", 2, 3)
-    links = builder.locator(".bmd-builder__link")
+    links = builder.locator(".rdr-builder__link")
     expect(links).to_have_count(2)  # one per section, ranges of a section joined
     first, second = links.nth(0).inner_text(), links.nth(1).inner_text()
     assert first == site_url + "missile-defense-policy/#p4-p7,p9-p9"
@@ -39,11 +39,11 @@ def test_the_builder_makes_links_that_open_highlighted(page: Page, site_url: str
     expect(builder.get_by_role("button", name="Copy the link to Impact on Stability, ¶2–3")).to_be_visible()
     # following the link: instant navigation from this page
     links.nth(0).click()
-    expect(page.locator(".bmd-assignment")).to_contain_text("Assigned: ¶4–7, ¶9")
+    expect(page.locator(".rdr-assignment")).to_contain_text("Assigned: ¶4–7, ¶9")
     assert assigned(page) == ["p4", "p5", "p6", "p7", "p9"]
     # and as a student would, pasted into a new tab
     page.goto(second)
-    expect(page.locator(".bmd-assignment")).to_contain_text("Assigned: ¶2–3")
+    expect(page.locator(".rdr-assignment")).to_contain_text("Assigned: ¶2–3")
     assert assigned(page) == ["p2", "p3"]
     assert errors == []
 
@@ -61,28 +61,28 @@ def test_a_built_link_copies_to_the_clipboard(context: BrowserContext, page: Pag
 def test_the_builder_says_what_is_wrong_and_gives_no_link(page: Page, site_url: str) -> None:
     page.goto(site_url + "for-instructors/")
     choose(page, 1, "Impact on Stability (¶ 1–6)", 4, 8)
-    expect(page.locator(".bmd-builder__problem")).to_have_text("Passage 1: Impact on Stability has paragraphs 1 to 6.")
-    expect(page.locator(".bmd-builder__link")).to_have_count(0)
+    expect(page.locator(".rdr-builder__problem")).to_have_text("Passage 1: Impact on Stability has paragraphs 1 to 6.")
+    expect(page.locator(".rdr-builder__link")).to_have_count(0)
     choose(page, 1, "Impact on Stability (¶ 1–6)", 5, 4)
-    expect(page.locator(".bmd-builder__problem")).to_have_text("Passage 1: the last paragraph comes before the first.")
+    expect(page.locator(".rdr-builder__problem")).to_have_text("Passage 1: the last paragraph comes before the first.")
     choose(page, 1, "Impact on Stability (¶ 1–6)", 4, 6)
-    expect(page.locator(".bmd-builder__link")).to_have_text(site_url + "impact-on-stability/#p4-p6")
+    expect(page.locator(".rdr-builder__link")).to_have_text(site_url + "impact-on-stability/#p4-p6")
 
 
 def test_the_builder_works_from_the_keyboard(page: Page, site_url: str) -> None:
     page.goto(site_url + "for-instructors/")
-    page.locator(".bmd-builder__row select").focus()
+    page.locator(".rdr-builder__row select").focus()
     page.keyboard.press("End")  # the last section
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # past "from" and "to" (the only passage cannot be removed)
     page.keyboard.press("Enter")  # Add a passage
-    expect(page.locator(".bmd-builder__row")).to_have_count(2)
+    expect(page.locator(".rdr-builder__row")).to_have_count(2)
     expect(passage(page, 2).get_by_label("Section")).to_be_focused()
-    expect(page.locator(".bmd-builder__link")).to_have_count(2)
+    expect(page.locator(".rdr-builder__link")).to_have_count(2)
     passage(page, 2).get_by_role("button", name="Remove passage 2").press("Enter")
-    expect(page.locator(".bmd-builder__row")).to_have_count(1)
-    expect(page.locator(".bmd-builder__link")).to_have_text(site_url + "about-the-author/#p1-p1")
+    expect(page.locator(".rdr-builder__row")).to_have_count(1)
+    expect(page.locator(".rdr-builder__link")).to_have_text(site_url + "about-the-author/#p1-p1")
 
 
 def test_an_assignment_page_leads_back_to_the_essay(page: Page, site_url: str) -> None:
@@ -94,12 +94,12 @@ def test_an_assignment_page_leads_back_to_the_essay(page: Page, site_url: str) -
     expect(page.locator("#p3")).to_be_in_viewport()
     page.goto(assignment)
     page.get_by_role("link", name="Read it in the essay, highlighted").click()
-    expect(page.locator(".bmd-assignment")).to_contain_text("Assigned: ¶1–4")
+    expect(page.locator(".rdr-assignment")).to_contain_text("Assigned: ¶1–4")
     assert assigned(page) == ["p1", "p2", "p3", "p4"]
 
 
 def test_terms_on_an_assignment_page_open_their_cards(page: Page, site_url: str) -> None:
     page.goto(site_url + "assignments/stability-and-arms-racing/")
-    term = page.locator('.bmd-passage a[data-bmd-term="crisis-stability"]').first
+    term = page.locator('.rdr-passage a[data-rdr-term="crisis-stability"]').first
     term.focus()
-    expect(page.locator(".bmd-popover")).to_contain_text("Crisis stability")
+    expect(page.locator(".rdr-popover")).to_contain_text("Crisis stability")

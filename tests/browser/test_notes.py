@@ -18,7 +18,7 @@ def marker(page: Page, number: str):
 def test_hover_opens_the_note_card(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     marker(page, "4").hover()
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     expect(card).to_be_visible()
     expect(card).to_contain_text("Note 4")
     expect(card).to_contain_text("Strategic Capabilities of SM-3 Block IIA Interceptors")
@@ -29,9 +29,9 @@ def test_hover_opens_the_note_card(page: Page, site_url: str) -> None:
 def test_keyboard_focus_opens_the_note_card_and_escape_closes_it(page: Page, site_url: str) -> None:
     page.goto(site_url + PAGE)
     marker(page, "5").focus()
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     expect(card).to_contain_text("Gazeta Wyborcza")
-    expect(marker(page, "5")).to_have_attribute("aria-describedby", "bmd-note-5")
+    expect(marker(page, "5")).to_have_attribute("aria-describedby", "rdr-note-5")
     page.keyboard.press("Escape")
     expect(card).to_have_count(0)
     expect(marker(page, "5")).to_be_focused()
@@ -44,7 +44,7 @@ def test_tap_opens_the_note_card(new_context, site_url: str, outside_requests: l
     page.goto(site_url + PAGE)
     marker(page, "4").scroll_into_view_if_needed()
     marker(page, "4").tap()
-    expect(page.locator(".bmd-popover")).to_contain_text("Note 4")
+    expect(page.locator(".rdr-popover")).to_contain_text("Note 4")
     assert page.url == site_url + PAGE
 
 
@@ -61,7 +61,7 @@ def test_marker_leads_to_the_endnote_and_the_endnote_back(page: Page, site_url: 
 
 def test_endnotes_are_on_the_page_for_find_in_page(page: Page, site_url: str) -> None:
     page.goto(site_url + "introduction/")
-    notes = page.locator("section.bmd-endnotes")
+    notes = page.locator("section.rdr-endnotes")
     expect(notes.get_by_role("heading", name="Notes")).to_be_visible()
     expect(notes.locator("li")).to_have_count(2)
     expect(notes).to_contain_text("Duty: Memoirs of a Secretary at War (New York: Alfred A. Knopf, 2014), p. 403.")

@@ -14,18 +14,18 @@ SECTION = "tech-breakthrough/"
 
 
 def first_term(page: Page, term_id: str):
-    return page.locator(f'article a.bmd-term[data-bmd-term="{term_id}"]').first
+    return page.locator(f'article a.rdr-term[data-rdr-term="{term_id}"]').first
 
 
 def test_hover_opens_the_card_and_leaving_closes_it(page: Page, site_url: str) -> None:
     page.goto(site_url + SECTION)
     term = first_term(page, "thaad")
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     expect(card).to_have_count(0)
     term.hover()
     expect(card).to_be_visible()
     expect(card).to_contain_text("THAAD")
-    definition = page.locator("#bmd-def-thaad").text_content()
+    definition = page.locator("#rdr-def-thaad").text_content()
     expect(card).to_contain_text(definition)
     expect(term).to_have_attribute("aria-expanded", "true")
     page.mouse.move(5, 5)
@@ -36,7 +36,7 @@ def test_hover_opens_the_card_and_leaving_closes_it(page: Page, site_url: str) -
 def test_the_card_stays_open_while_the_pointer_moves_onto_it(page: Page, site_url: str) -> None:
     page.goto(site_url + SECTION)
     first_term(page, "thaad").hover()
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     card.hover()
     page.wait_for_timeout(500)
     expect(card).to_be_visible()
@@ -46,7 +46,7 @@ def test_keyboard_focus_opens_the_card_tab_reaches_its_link_escape_closes(page: 
     page.goto(site_url + SECTION)
     term = first_term(page, "thaad")
     term.focus()
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     expect(card).to_be_visible()
     page.keyboard.press("Tab")
     expect(card.get_by_role("link")).to_be_focused()
@@ -59,17 +59,17 @@ def test_the_term_describes_itself_to_screen_readers(page: Page, site_url: str) 
     page.goto(site_url + SECTION)
     term = first_term(page, "thaad")
     described = term.get_attribute("aria-describedby")
-    assert described == "bmd-def-thaad"
+    assert described == "rdr-def-thaad"
     assert page.locator(f"#{described}").text_content().strip()
 
 
 def test_later_occurrences_are_reached_by_keyboard_too(page: Page, site_url: str) -> None:
     page.goto(site_url + "introduction/")
-    quiet = page.locator("article .bmd-term--quiet").first
+    quiet = page.locator("article .rdr-term--quiet").first
     expect(quiet).to_have_attribute("role", "button")
     expect(quiet).to_have_attribute("tabindex", "0")
     quiet.focus()
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     expect(card).to_be_visible()
     page.keyboard.press("Escape")
     expect(card).to_have_count(0)
@@ -85,7 +85,7 @@ def test_tap_opens_the_card_tap_elsewhere_closes_it(new_context, site_url: str, 
     term = first_term(page, "thaad")
     term.scroll_into_view_if_needed()
     term.tap()
-    card = page.locator(".bmd-popover")
+    card = page.locator(".rdr-popover")
     expect(card).to_be_visible()
     assert page.url == site_url + SECTION  # the tap showed the card instead of leaving the page
     box = card.bounding_box()
@@ -101,7 +101,7 @@ def test_entry_link_lands_on_the_entry_and_back_returns(page: Page, site_url: st
     page.goto(site_url + SECTION)
     term = first_term(page, "thaad")
     term.hover()
-    page.locator(".bmd-popover").get_by_role("link").click()
+    page.locator(".rdr-popover").get_by_role("link").click()
     expect(page).to_have_url(site_url + "glossary/#thaad")
     entry = page.locator("#thaad")
     expect(entry).to_be_in_viewport()
@@ -126,8 +126,8 @@ def test_without_javascript_terms_are_plain_links(new_context, site_url: str, ou
     term = first_term(page, "thaad")
     expect(term).to_have_attribute("href", "../glossary/#thaad")
     term.hover()
-    expect(page.locator(".bmd-popover")).to_have_count(0)
-    expect(page.locator(".bmd-cards")).to_be_hidden()
+    expect(page.locator(".rdr-popover")).to_have_count(0)
+    expect(page.locator(".rdr-cards")).to_be_hidden()
     term.click()
     expect(page).to_have_url(site_url + "glossary/#thaad")
     expect(page.locator("#thaad")).to_be_in_viewport()
@@ -141,18 +141,18 @@ def test_cards_work_after_instant_navigation(page: Page, site_url: str) -> None:
     expect(page).to_have_url(site_url + SECTION)
     assert page.evaluate("window.__stayed === true"), "the page was reloaded: instant navigation is off"
     first_term(page, "thaad").hover()
-    expect(page.locator(".bmd-popover")).to_be_visible()
-    quiet = page.locator("article .bmd-term--quiet").first
+    expect(page.locator(".rdr-popover")).to_be_visible()
+    quiet = page.locator("article .rdr-term--quiet").first
     expect(quiet).to_have_attribute("tabindex", "0")
 
 
 @pytest.mark.parametrize("term_id", ["gmd", "thaad", "epaa", "abm-treaty"])
 def test_key_terms_link_to_their_entries(page: Page, site_url: str, term_id: str) -> None:
     page.goto(site_url + "glossary/")
-    appearances = page.locator(f"#{term_id} + .bmd-entry dd ul.bmd-entry__appears a")
+    appearances = page.locator(f"#{term_id} + .rdr-entry dd ul.rdr-entry__appears a")
     assert appearances.count() >= 1
     href = appearances.first.get_attribute("href")
     page.goto(urljoin(site_url + "glossary/", href))
     paragraph = page.locator(":target")
-    expect(paragraph).to_have_class(re.compile("bmd-para"))
-    expect(paragraph.locator(f'[data-bmd-term="{term_id}"]').first).to_be_visible()
+    expect(paragraph).to_have_class(re.compile("rdr-para"))
+    expect(paragraph.locator(f'[data-rdr-term="{term_id}"]').first).to_be_visible()

@@ -27,28 +27,28 @@ def test_an_assignment_page_holds_its_passages_terms_notes_and_questions(tmp_pat
     assert '<h1 id="week-1-thaad">Week 1: THAAD</h1>' in page
     assert "<p>Read <em>closely</em> &lt;script&gt;alert(1)&lt;/script&gt;.</p>" in page
     # what to read, each a highlighted link into the essay, in the order given
-    assert re.findall(r'<ol class="bmd-reading-list">(.*?)</ol>', page)[0] == (
+    assert re.findall(r'<ol class="rdr-reading-list">(.*?)</ol>', page)[0] == (
         '<li><a href="../../two/#p1-p1">Two about THAAD, ¶ 1</a></li><li><a href="../../one/#p1-p2">One, ¶ 1–2</a></li>'
     )
     # the passages in full, with numbers that lead back and ids that cannot clash
-    assert re.findall(r'<p class="bmd-para" id="([a-z0-9-]+)"><a class="bmd-pnum" href="([^"]+)"', page) == [
+    assert re.findall(r'<p class="rdr-para" id="([a-z0-9-]+)"><a class="rdr-pnum" href="([^"]+)"', page) == [
         ("two-p1", "../../two/#p1"),
         ("one-p1", "../../one/#p1"),
         ("one-p2", "../../one/#p2"),
     ]
-    assert '<a class="bmd-term" href="../../glossary/#thaad" data-bmd-term="thaad"' in page
+    assert '<a class="rdr-term" href="../../glossary/#thaad" data-rdr-term="thaad"' in page
     # the terms they use, with their definitions
-    terms = re.search(r'<section class="bmd-termlist".*?</section>', page, re.S).group(0)
+    terms = re.search(r'<section class="rdr-termlist".*?</section>', page, re.S).group(0)
     assert "<dd>A missile defense system that intercepts missiles at the end of their flight.</dd>" in terms
     assert "<dd>Preventing an attack by the threat of a response.</dd>" in terms
     # their notes, in reading order, each leading back to its paragraph on this page
-    notes = re.search(r'<section class="bmd-endnotes".*?</section>', page, re.S).group(0)
+    notes = re.search(r'<section class="rdr-endnotes".*?</section>', page, re.S).group(0)
     assert re.findall(r'<li id="note-(\d+)"', notes) == ["2", "1"]
     assert 'href="#two-p1" aria-label="Two about THAAD, paragraph 1, where note 2 stands">Two about THAAD ¶&#8239;1</a>' in notes
-    assert '<sup class="bmd-note-ref" id="note-ref-1"><a href="#note-1"' in page
+    assert '<sup class="rdr-note-ref" id="note-ref-1"><a href="#note-1"' in page
     # the questions it lists
-    questions = re.search(r'<section class="bmd-questions".*?</section>', page, re.S).group(0)
-    assert '<p>Why does deterrence matter here?</p><p class="bmd-questions__about">About <a href="#two-p1">Two about THAAD ¶&#8239;1</a></p>' in questions
+    questions = re.search(r'<section class="rdr-questions".*?</section>', page, re.S).group(0)
+    assert '<p>Why does deterrence matter here?</p><p class="rdr-questions__about">About <a href="#two-p1">Two about THAAD ¶&#8239;1</a></p>' in questions
 
 
 def test_without_a_list_an_assignment_asks_the_questions_about_its_paragraphs(tmp_path: Path) -> None:
@@ -68,9 +68,9 @@ def test_assignments_join_the_navigation_under_the_instructors_page(tmp_path: Pa
 
 def test_the_instructors_page_lists_the_sections_and_assignments(tmp_path: Path) -> None:
     page = small_site(tmp_path).page("for-instructors/index.html")
-    table = re.search(r'<table class="bmd-sections">.*?</table>', page, re.S).group(0)
+    table = re.search(r'<table class="rdr-sections">.*?</table>', page, re.S).group(0)
     assert "<th scope=\"col\">Notes</th><th scope=\"col\">Questions</th>" in table
-    rows = [re.findall(r'<td class="bmd-num">(\d+)</td>', row) for row in re.findall(r"<tr><td>.*?</tr>", table)]
+    rows = [re.findall(r'<td class="rdr-num">(\d+)</td>', row) for row in re.findall(r"<tr><td>.*?</tr>", table)]
     assert rows == [["2", "15", "1", "2", "1", "0"], ["1", "5", "1", "2", "1", "1"]]  # paragraphs, words, minutes, terms, notes, questions
     assert '<option value="one/" data-paragraphs="2">One (¶ 1–2)</option>' in page
     assert '<li><a href="../assignments/week-one/">Week 1: THAAD</a>: Two about THAAD, ¶ 1; One, ¶ 1–2</li>' in page
@@ -78,8 +78,8 @@ def test_the_instructors_page_lists_the_sections_and_assignments(tmp_path: Path)
 
 def test_section_pages_carry_a_glossary_of_their_terms_for_print(tmp_path: Path) -> None:
     one = small_site(tmp_path).page("one/index.html")
-    terms = re.search(r'<section class="bmd-termlist bmd-print-only".*?</section>', one, re.S).group(0)
-    assert '<h2 id="bmd-terms-title">Terms used in this section</h2>' in terms
+    terms = re.search(r'<section class="rdr-termlist rdr-print-only".*?</section>', one, re.S).group(0)
+    assert '<h2 id="rdr-terms-title">Terms used in this section</h2>' in terms
     assert re.findall(r'<dt><a href="../glossary/#([a-z-]+)">', terms) == ["deterrence", "thaad"]
 
 
@@ -95,12 +95,12 @@ def test_the_real_assignments_show_the_essays_own_paragraphs(real_site: BuildRes
             first, _, last = str(passage["paragraphs"]).partition("-")
             expected += section[int(first) - 1 : int(last or first)]
         assert shown == expected, assignment["id"]
-        assert '<section class="bmd-questions"' in page and '<section class="bmd-termlist"' in page
+        assert '<section class="rdr-questions"' in page and '<section class="rdr-termlist"' in page
 
 
 def test_the_real_instructors_page_counts_every_note_and_question(real_site: BuildResult) -> None:
     page = real_site.page("for-instructors/index.html")
-    rows = [re.findall(r'<td class="bmd-num">(\d+)</td>', row) for row in re.findall(r"<tr><td>.*?</tr>", page)]
+    rows = [re.findall(r'<td class="rdr-num">(\d+)</td>', row) for row in re.findall(r"<tr><td>.*?</tr>", page)]
     assert len(rows) == 5
     assert sum(int(r[4]) for r in rows) == len(yaml.safe_load((ROOT / "annotations" / "notes.yml").read_text(encoding="utf-8"))["notes"])
     assert sum(int(r[5]) for r in rows) == len(yaml.safe_load((ROOT / "annotations" / "questions.yml").read_text(encoding="utf-8"))["questions"])

@@ -45,6 +45,7 @@ class Case:
     timeline: str | bytes = TIMELINE
     questions: str | bytes = QUESTIONS
     assignments: str | bytes = ASSIGNMENTS
+    phases: str | None = None
 
 
 def error(*messages: str) -> tuple[str, ...]:
@@ -100,7 +101,7 @@ CASES = [
     Case("empty optional list", sub("related: [deterrence]", "related: []"),
          error(f"{G}:14: term \"thaad\": 'related' must not be an empty list; add an item or remove the key")),
     Case("bad id", sub("id: deterrence", "id: Deterrence_Theory").replace("related: [deterrence]", "related: [deterrence-theory]"),
-         error(f"{G}:17: term \"Deterrence_Theory\": 'id' must be lowercase letters, digits and hyphens, like 'abm-treaty', not 'Deterrence_Theory'")),
+         error(f"{G}:17: term \"Deterrence_Theory\": 'id' must be lowercase letters, digits and hyphens, like 'chapter-2', not 'Deterrence_Theory'")),
     Case("bad url", sub('url: "https://example.org/deterrence"', 'url: "example.org/deterrence"'),
          error(f"{G}:24: term \"deterrence\", source 1: 'url' must be a full http:// or https:// address, not 'example.org/deterrence'")),
     Case("script url", sub('url: "https://example.org/deterrence"', 'url: "javascript:alert(1)"'),
@@ -131,7 +132,19 @@ CASES = [
     Case("setting with a wrong value", reader="{link_terms: every}",
          expected=error("mkdocs.yml: extra.reader.link_terms must be one of first, all, not 'every'")),
     Case("unknown setting", reader="{link_term: all}",
-         expected=error("mkdocs.yml: extra.reader: unknown setting 'link_term'; known settings: link_terms (which occurrences of a term link to its entry: 'first' (first in each section) or 'all'); annotations (the folder of annotation files, relative to mkdocs.yml)")),
+         expected=error("mkdocs.yml: extra.reader: unknown setting 'link_term'; did you mean 'link_terms' (which occurrences of a term link to its entry: 'first' (first in each section) or 'all')?")),
+    Case("unknown unit", reader="{units: [sections, glossary, people]}",
+         expected=error("mkdocs.yml: extra.reader.units: unknown unit 'people'; known units: sections, glossary, notes, figures, timeline, questions, citing, assignments, opendata, phases")),
+    Case("unit without the unit it needs", reader="{units: [glossary, assignments]}",
+         expected=error("mkdocs.yml: extra.reader.units: 'assignments' needs 'sections'; add it to the list")),
+    Case("page no unit makes", reader="{pages: {glosary: lexicon.md}}",
+         expected=error("mkdocs.yml: extra.reader.pages: no unit makes a page 'glosary'; the pages are: glossary (the glossary, one entry per term); references (the works the notes cite, formatted, with downloads); figures (the figures, each with where it stands); timeline (the dated events, in date order); instructors (for instructors: the sections, a link builder, the assignments); assignments (the folder of the assignments' pages); data (the Data page, which lists the files for other tools)")),
+    Case("page path outside docs", reader="{pages: {glossary: ../glossary.md}}",
+         expected=error("mkdocs.yml: extra.reader.pages.glossary: '../glossary.md' must be a path under docs/, such as glossary.md or reference/glossary.md")),
+    Case("two pages at one path", reader="{pages: {figures: glossary.md}}",
+         expected=error("mkdocs.yml: extra.reader.pages: the glossary unit's page 'glossary' and the figures unit's page 'figures' are both at glossary.md; move one")),
+    Case("string that does not exist", reader="{strings: {glossary.titel: Lexicon}}",
+         expected=error("mkdocs.yml: extra.reader.strings: there is no string 'glossary.titel' to replace; see the units' strings/en.yml files")),
     # notes and the works they cite
     Case("note quote not in the text", notes=sub('exact: "matters."', 'exact: "matter."', NOTES),
          expected=(f'WARNING -  {N}:8: note "2": the quote "matter." is not in the text; copy it exactly from the page, with its punctuation',)),
@@ -171,7 +184,7 @@ CASES = [
     Case("duplicate figure number", figures=FIGURES + FIGURES.split("\n", 1)[1].replace("Later, THAAD again", "Deterrence matters"),
          expected=error(f'{F}:7: figure id "1" is already used on line 2; ids must be unique')),
     Case("figure without alt text", figures=sub("    alt: A thing.\n", "", FIGURES),
-         expected=error(f"{F}:2: figure \"1\": 'alt' is required (what the photograph shows, for readers who cannot see it)")),
+         expected=error(f"{F}:2: figure \"1\": 'alt' is required (what the figure shows, for readers who cannot see it)")),
     Case("image size not a number", figures=FIGURES + "    image: {src: a.png, width: wide, height: 480}\n",
          expected=error(f"{F}:7: figure \"1\", image: 'width' must be a whole number above 0, not 'wide'")),
     # timeline
@@ -186,7 +199,10 @@ CASES = [
     Case("event mention not in the text", timeline=sub("Deterrence matters.", "Deterrence mattered.", TIMELINE),
          expected=(f'WARNING -  {T}:6: event "one": the quote "Deterrence mattered." is not in the text; copy it exactly from the page, with its punctuation',)),
     Case("bad phase", glossary=sub("    related: [deterrence]\n", "    related: [deterrence]\n    intercepts: [{phase: ascent, by: US}]\n"),
-         expected=error(f"{G}:15: term \"thaad\", engagement 1: 'phase' must be one of boost, midcourse, terminal, not 'ascent'")),
+         reader="{units: [sections, glossary, phases]}", phases="phases:\n  - {id: boost, name: Boost}\n  - {id: terminal, name: Terminal}\n",
+         expected=error(f'{G}:15: term "thaad": unknown phase "ascent" in \'intercepts\'; use one of: boost, terminal (from annotations/phases.yml)')),
+    Case("phases of a site without the phases unit", glossary=sub("    related: [deterrence]\n", "    related: [deterrence]\n    intercepts: [{phase: boost, by: US}]\n"),
+         expected=error(f"{G}:15: term \"thaad\": unknown key 'intercepts'; allowed keys: id, name, category, variants, definition, explanation, sources, expansion, later, related")),
     # questions
     Case("question quote found twice", questions=sub("Deterrence matters.", "THAAD", QUESTIONS),
          expected=(f'WARNING -  {Q}:5: question "why": the quote "THAAD" occurs 3 times (One ¶ 1, One ¶ 2, Two about THAAD ¶ 1); add a prefix or suffix that only one of them has',)),
@@ -216,7 +232,7 @@ CASES = [
     Case("duplicate assignment id", assignments=ASSIGNMENTS + ASSIGNMENTS.split("\n", 1)[1],
          expected=error(f'{A}:9: assignment id "week-one" is already used on line 2; ids must be unique')),
     Case("hand-written glossary page", pages={**PAGES, "glossary.md": "# Mine\n"},
-         expected=("ERROR   -  docs/glossary.md: this file is generated from the annotations; delete it",)),
+         expected=("ERROR   -  docs/glossary.md: the glossary unit's page 'glossary' is generated at this path; delete or rename the file, or set extra.reader.pages.glossary in mkdocs.yml to another path or to false",)),
 ]
 
 
@@ -229,6 +245,7 @@ def run(tmp_path: Path, case: Case):
         "timeline.yml": case.timeline,
         "questions.yml": case.questions,
         "assignments.yml": case.assignments,
+        **({"phases.yml": case.phases} if case.phases else {}),
     }
     project = write_site(tmp_path / "project", glossary="", pages=case.pages, reader=case.reader, annotations=files)
     target = project / "annotations" / "glossary.yml"
@@ -284,7 +301,8 @@ class _LiveMarkup(HTMLParser):
         self._in_script = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._in_script = tag == "script"
+        # A data block (JSON-LD, JSON) is not run; its "<" are escaped so it cannot end early.
+        self._in_script = tag == "script" and (dict(attrs).get("type") or "text/javascript") in ("text/javascript", "module")
         for name, value in attrs:
             if name.startswith("on") and "alert" in (value or ""):
                 self.live.append(f"<{tag} {name}>")

@@ -14,11 +14,11 @@ def test_terms_are_linked_first_per_section(tmp_path: Path) -> None:
     result = build(tmp_path)
     assert result.returncode == 0, result.output
     one = result.page("one/index.html")
-    assert '<a class="bmd-term" href="../glossary/#thaad" data-bmd-term="thaad" aria-describedby="bmd-def-thaad">Terminal High Altitude Area Defense (THAAD) system</a>' in one
-    assert '<span class="bmd-term bmd-term--quiet" data-bmd-term="thaad">THAAD</span>' in one
+    assert '<a class="rdr-term" href="../glossary/#thaad" data-rdr-term="thaad" aria-describedby="rdr-def-thaad">Terminal High Altitude Area Defense (THAAD) system</a>' in one
+    assert '<span class="rdr-term rdr-term--quiet" data-rdr-term="thaad">THAAD</span>' in one
     two = result.page("two/index.html")
     # a new section links again; the heading and the code span are left alone
-    assert '<a class="bmd-term" href="../glossary/#thaad"' in two
+    assert '<a class="rdr-term" href="../glossary/#thaad"' in two
     assert "<code>THAAD</code>" in two
     assert re.search(r"<h1[^>]*>Two about THAAD", two)
 
@@ -26,17 +26,17 @@ def test_terms_are_linked_first_per_section(tmp_path: Path) -> None:
 def test_all_mode_links_every_occurrence(tmp_path: Path) -> None:
     result = build(tmp_path, reader="{link_terms: all}")
     assert result.returncode == 0, result.output
-    assert "bmd-term--quiet" not in result.page("one/index.html")
-    assert result.page("one/index.html").count('<a class="bmd-term"') == 3
+    assert "rdr-term--quiet" not in result.page("one/index.html")
+    assert result.page("one/index.html").count('<a class="rdr-term"') == 3
 
 
 def test_paragraphs_are_numbered_and_cards_are_on_the_page(tmp_path: Path) -> None:
     result = build(tmp_path)
     one = result.page("one/index.html")
-    assert '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>' in one
-    assert '<p id="p2" class="bmd-para">' in one
-    assert '<aside class="bmd-cards" hidden data-search-exclude>' in one
-    assert '<span class="bmd-card__definition" id="bmd-def-thaad">A missile defense system' in one
+    assert '<p id="p1" class="rdr-para"><a class="rdr-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>' in one
+    assert '<p id="p2" class="rdr-para">' in one
+    assert '<aside class="rdr-cards" hidden data-search-exclude>' in one
+    assert '<span class="rdr-card__definition" id="rdr-def-thaad">A missile defense system' in one
     assert "Editorial title." in one
 
 
@@ -72,8 +72,8 @@ def test_glossary_is_in_the_search_index(tmp_path: Path) -> None:
 def test_home_lists_sections_with_their_length(tmp_path: Path) -> None:
     result = build(tmp_path)
     home = result.page("index.html")
-    assert '<a href="one/">One</a> <span class="bmd-editorial__label">(editorial title)</span></td><td class="bmd-num">2</td><td class="bmd-num">15</td><td class="bmd-num">1</td>' in home
-    assert "<!-- bmd:sections -->" not in home
+    assert '<a href="one/">One</a> <span class="rdr-editorial__label">(editorial title)</span></td><td class="rdr-num">2</td><td class="rdr-num">15</td><td class="rdr-num">1</td>' in home
+    assert "<!-- rdr:sections -->" not in home
 
 
 def test_missing_glossary_file_is_reported(tmp_path: Path) -> None:
@@ -87,19 +87,19 @@ def test_missing_glossary_file_is_reported(tmp_path: Path) -> None:
 
 def test_paragraph_ids_do_not_change_when_annotations_change(tmp_path: Path) -> None:
     def ids(result: BuildResult) -> list[str]:
-        return re.findall(r'<p id="(p\d+)" class="bmd-para">', result.page("one/index.html"))
+        return re.findall(r'<p id="(p\d+)" class="rdr-para">', result.page("one/index.html"))
 
     with_terms = build(tmp_path / "a")
     fewer = GLOSSARY.replace("variants: [deterrence]", "variants: [Deterrence matters]")
     other = build(tmp_path / "b", glossary=fewer)
     assert with_terms.returncode == other.returncode == 0
-    assert "bmd-def-deterrence" in with_terms.page("one/index.html")
-    assert "bmd-def-deterrence" not in other.page("one/index.html")
+    assert "rdr-def-deterrence" in with_terms.page("one/index.html")
+    assert "rdr-def-deterrence" not in other.page("one/index.html")
     assert ids(with_terms) == ids(other) == ["p1", "p2"]
 
 
 def test_each_section_shows_its_length_reading_time_and_key_terms(tmp_path: Path) -> None:
     one = build(tmp_path).page("one/index.html")
-    facts = re.search(r'<div class="bmd-facts" data-search-exclude>(.*?)</div>', one, re.S).group(1)
+    facts = re.search(r'<div class="rdr-facts" data-search-exclude>(.*?)</div>', one, re.S).group(1)
     assert "<p>15 words · about 1 minute to read</p>" in facts
     assert re.findall(r'href="\.\./glossary/#([a-z-]+)"', facts) == ["deterrence", "thaad"]

@@ -35,8 +35,9 @@ def test_every_page_carries_highwire_tags_and_json_ld(real_site: BuildResult) ->
         assert meta(html, "citation_author") == ["Toucas, Boris"]
         assert meta(html, "citation_publication_date") == ["2017/11"]
         assert meta(html, "citation_public_url") == [url]
-        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
-        assert data["@type"] == "Article" and data["url"] == url
+        blocks = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html)]
+        (data,) = [b for b in blocks if b["@type"] == "Article"]
+        assert data["url"] == url
         assert data["author"] == [{"@type": "Person", "name": "Boris Toucas"}]
 
 
@@ -57,9 +58,9 @@ def test_a_page_names_the_works_its_notes_cite(real_site: BuildResult) -> None:
 
 def panel(real_site: BuildResult, page: str) -> dict[str, str]:
     html = real_site.page(f"{page}/index.html")
-    details = re.search(r'<details class="bmd-cite".*?</details>', html, re.S).group(0)
+    details = re.search(r'<details class="rdr-cite".*?</details>', html, re.S).group(0)
     section = details.split("<template", 1)[0]
-    return {htmllib.unescape(k): htmllib.unescape(v) for k, v in re.findall(r'<dt>(.*?)</dt><dd><pre class="bmd-cite__text">(.*?)</pre></dd>', section, re.S)}
+    return {htmllib.unescape(k): htmllib.unescape(v) for k, v in re.findall(r'<dt>(.*?)</dt><dd><pre class="rdr-cite__text">(.*?)</pre></dd>', section, re.S)}
 
 
 def test_cite_this_section_in_every_format(real_site: BuildResult) -> None:
@@ -76,7 +77,7 @@ def test_cite_this_section_in_every_format(real_site: BuildResult) -> None:
 
 def test_the_paragraph_template_carries_the_locator_and_permalink(real_site: BuildResult) -> None:
     html = real_site.page("impact-on-stability/index.html")
-    template = re.search(r'<template class="bmd-cite__paragraph">(.*?)</template>', html, re.S).group(1)
+    template = re.search(r'<template class="rdr-cite__paragraph">(.*?)</template>', html, re.S).group(1)
     assert "para. @P@, http://127.0.0.1:8000/impact-on-stability/#p@P@." in htmllib.unescape(template)
     assert "Impact on Stability, paragraph @P@." in template
 
@@ -84,4 +85,4 @@ def test_the_paragraph_template_carries_the_locator_and_permalink(real_site: Bui
 @pytest.mark.parametrize("page", ["", "glossary", "references"])
 def test_pages_outside_the_essay_have_no_cite_panel(real_site: BuildResult, page: str) -> None:
     html = real_site.page(f"{page}/index.html" if page else "index.html")
-    assert "bmd-cite" not in html
+    assert "rdr-cite" not in html

@@ -19,7 +19,7 @@ PLACES = [("1", "introduction", 2), ("2", "introduction", 5), ("3", "impact-on-s
 @pytest.mark.parametrize(("number", "page", "paragraph"), PLACES, ids=[p[0] for p in PLACES])
 def test_each_figure_stands_before_its_paragraph_verbatim(real_site: BuildResult, number: str, page: str, paragraph: int) -> None:
     html = real_site.page(f"{page}/index.html")
-    figure = re.search(rf'<figure class="bmd-figure" id="figure-{number}">(.*?)</figure>\n<p id="p{paragraph}" class="bmd-para">', html, re.S)
+    figure = re.search(rf'<figure class="rdr-figure" id="figure-{number}">(.*?)</figure>\n<p id="p{paragraph}" class="rdr-para">', html, re.S)
     assert figure, f"figure {number} is not right before ¶ {paragraph}"
     caption = htmllib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<figcaption>(.*?)</figcaption>", figure.group(1)).group(1)))
     label, text = caption.split(" ", 2)[:2], caption.split(" ", 2)[2]
@@ -33,7 +33,7 @@ def test_each_figure_stands_before_its_paragraph_verbatim(real_site: BuildResult
 
 def test_the_figures_page_lists_them_with_where_they_stand(real_site: BuildResult) -> None:
     html = real_site.page("figures/index.html")
-    links = re.findall(r'<p class="bmd-figure__where">Stands in: <a href="([^"]+)">([^<]+)</a>', html)
+    links = re.findall(r'<p class="rdr-figure__where">Stands in: <a href="([^"]+)">([^<]+)</a>', html)
     assert [(h, htmllib.unescape(t)) for h, t in links] == [
         ("../introduction/#figure-1", "Introduction, before ¶\u202f2"),
         ("../introduction/#figure-2", "Introduction, before ¶\u202f5"),
@@ -50,8 +50,8 @@ def test_an_image_shows_with_its_size_and_alt_and_entries_link_to_the_figure(tmp
     result = build(tmp_path, glossary=glossary, annotations={"figures.yml": FIGURES})
     assert result.returncode == 0, result.output
     one = result.page("one/index.html")
-    assert '<figure class="bmd-figure" id="figure-1"><img src="../images/one.png" alt="A thing." width="640" height="480" loading="lazy">' in one
-    assert re.search(r'</figure>\n<p id="p2" class="bmd-para">', one)
+    assert '<figure class="rdr-figure" id="figure-1"><img src="../images/one.png" alt="A thing." width="640" height="480" loading="lazy">' in one
+    assert re.search(r'</figure>\n<p id="p2" class="rdr-para">', one)
     assert 'As <a href="../one/#figure-1">Figure 1</a> shows, a long story.' in result.page("glossary/index.html")
 
 
@@ -62,5 +62,6 @@ def test_a_note_naming_a_figure_links_to_it(tmp_path: Path) -> None:
     result = build(tmp_path, annotations={"figures.yml": FIGURES, "notes.yml": notes, "works.yml": WORKS})
     assert result.returncode == 0, result.output
     two = result.page("two/index.html")
-    assert '<li id="note-2" value="2"><p>As <a href="../figures/#figure-1">Figure 1</a> shows.</p>' in two
-    assert 'id="bmd-note-2">As <a href="../figures/#figure-1">Figure 1</a> shows.</span>' in two
+    # the figure where it stands, though its section is built before the note's
+    assert '<li id="note-2" value="2"><p>As <a href="../one/#figure-1">Figure 1</a> shows.</p>' in two
+    assert 'id="rdr-note-2">As <a href="../one/#figure-1">Figure 1</a> shows.</span>' in two

@@ -106,7 +106,7 @@ def test_every_annotation_is_exported(real_site: BuildResult) -> None:
     in_prose = 0
     for name in SECTIONS:
         html = real_site.page(f"{name}/index.html")
-        in_prose += len(re.findall(r'class="bmd-term(?: bmd-term--quiet)?" (?:href="[^"]*" )?data-bmd-term=', html))
+        in_prose += len(re.findall(r'class="rdr-term(?: rdr-term--quiet)?" (?:href="[^"]*" )?data-rdr-term=', html))
         assert term_paragraphs(html)
     assert kinds["term"] == in_prose
     note_4 = next(i for i in items if i["id"].endswith("#note-4"))

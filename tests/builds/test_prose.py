@@ -57,7 +57,7 @@ def test_source_cleaning_is_exact() -> None:
 
 def test_every_paragraph_is_on_the_site_word_for_word_in_order(site_blocks) -> None:
     expected = [p for p in source_body() if p not in SOURCE_HEADINGS]
-    on_site = [text for tag, classes, text in site_blocks if tag == "p" and "bmd-para" in classes.split()]
+    on_site = [text for tag, classes, text in site_blocks if tag == "p" and "rdr-para" in classes.split()]
     assert on_site == [" ".join(p.split()) for p in expected]
 
 

@@ -15,15 +15,15 @@ SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile
 def test_every_section_has_at_least_three_questions_and_markers(real_site: BuildResult) -> None:
     for name in SECTIONS:
         html = real_site.page(f"{name}/index.html")
-        section = re.search(r'<section class="bmd-questions".*?</section>', html, re.S).group(0)
+        section = re.search(r'<section class="rdr-questions".*?</section>', html, re.S).group(0)
         ids = re.findall(r'<li id="question-([a-z0-9-]+)" value="(\d+)">', section)
         assert len(ids) >= 3, name
         assert [int(n) for _, n in ids] == list(range(1, len(ids) + 1))  # numbered within the section
         for qid, n in ids:
-            about = re.search(rf'<li id="question-{qid}".*?<p class="bmd-questions__about">(.*?)</p>', section, re.S).group(1)
+            about = re.search(rf'<li id="question-{qid}".*?<p class="rdr-questions__about">(.*?)</p>', section, re.S).group(1)
             for paragraph in re.findall(r'href="#(p\d+)"', about):
-                marker = f'<a class="bmd-qref" href="#question-{qid}" aria-label="Question for discussion {n} is about this paragraph">Q{n}</a>'
-                paragraph_html = re.search(rf'<p id="{paragraph}" class="bmd-para">.*?</p>', html, re.S).group(0)
+                marker = f'<a class="rdr-qref" href="#question-{qid}" aria-label="Question for discussion {n} is about this paragraph">Q{n}</a>'
+                paragraph_html = re.search(rf'<p id="{paragraph}" class="rdr-para">.*?</p>', html, re.S).group(0)
                 assert marker in paragraph_html, (name, qid, paragraph)
 
 
@@ -33,8 +33,8 @@ def test_a_question_in_a_small_site(tmp_path: Path) -> None:
     result = build(tmp_path, annotations={"questions.yml": QUESTIONS})
     assert result.returncode == 0, result.output
     two = result.page("two/index.html")
-    assert '<li id="question-why" value="1"><p>Why does deterrence matter here?</p><p class="bmd-questions__about">About <a href="#p1">¶&#8239;1</a></p></li>' in two
-    assert 'too. <a class="bmd-qref" href="#question-why"' in two
+    assert '<li id="question-why" value="1"><p>Why does deterrence matter here?</p><p class="rdr-questions__about">About <a href="#p1">¶&#8239;1</a></p></li>' in two
+    assert 'too. <a class="rdr-qref" href="#question-why"' in two
 
 
 def test_a_question_about_words_not_in_the_text_fails_a_strict_build(tmp_path: Path) -> None:

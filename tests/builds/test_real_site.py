@@ -50,12 +50,12 @@ def test_every_entry_lists_every_paragraph_where_its_term_occurs(real_site: Buil
 def test_key_terms_are_linked_in_the_text(real_site: BuildResult) -> None:
     pages = "".join(real_site.page(f"{name}/index.html") for name in SECTIONS)
     for term_id in ("gmd", "thaad", "epaa", "abm-treaty"):
-        assert f'<a class="bmd-term" href="../glossary/#{term_id}"' in pages, term_id
+        assert f'<a class="rdr-term" href="../glossary/#{term_id}"' in pages, term_id
 
 
 def test_every_entry_has_sources(real_site: BuildResult) -> None:
     for term_id, html in entries(real_site.page("glossary/index.html")).items():
-        sources = re.search(r'<ul class="bmd-entry__sources">(.*?)</ul>', html, re.S)
+        sources = re.search(r'<ul class="rdr-entry__sources">(.*?)</ul>', html, re.S)
         assert sources and re.search(r'href="https?://', sources.group(1)), term_id
 
 
@@ -76,7 +76,7 @@ def test_reading_facts_agree_with_the_home_table(real_site: BuildResult) -> None
     home = real_site.page("index.html")
     for name in SECTIONS:
         row = re.search(rf'<a href="{name}/">.*?</tr>', home, re.S).group(0)
-        words, minutes = re.findall(r'<td class="bmd-num">([\d,]+)</td>', row)[1:3]
+        words, minutes = re.findall(r'<td class="rdr-num">([\d,]+)</td>', row)[1:3]
         page = real_site.page(f"{name}/index.html")
         assert f"<p>{words} words · about {minutes} minute" in page
         assert int(minutes) == -(-int(words.replace(",", "")) // 230)

@@ -36,7 +36,7 @@ def test_each_marker_stands_where_its_digit_stood(real_site: BuildResult, number
     source = SOURCE.read_text(encoding="utf-8")
     assert source.count(before + number) == 1, "the digit followed these words in the source"
     html = real_site.page(f"{page}/index.html")
-    marker = f'<sup class="bmd-note-ref" id="note-ref-{number}">'
+    marker = f'<sup class="rdr-note-ref" id="note-ref-{number}">'
     assert html.count(marker) == 1
     preceding = text_of(html[: html.index(marker)])
     assert preceding.endswith(before)
@@ -45,7 +45,7 @@ def test_each_marker_stands_where_its_digit_stood(real_site: BuildResult, number
 
 
 def test_markers_leave_the_prose_as_it_was(real_site: BuildResult) -> None:
-    impact = [text for tag, cls, text in blocks(real_site.page("impact-on-stability/index.html")) if "bmd-para" in cls]
+    impact = [text for tag, cls, text in blocks(real_site.page("impact-on-stability/index.html")) if "rdr-para" in cls]
     assert "could possess 350 to 550 missiles on Aegis ships" in impact[0]
 
 
@@ -57,7 +57,7 @@ def references(real_site: BuildResult) -> str:
 def test_references_are_formatted_by_the_csl_style(references: str) -> None:
     assert "Gates, Robert M. <i>Duty: Memoirs of a Secretary at War</i>. New York: Alfred A. Knopf, 2014." in references
     assert "Lavrov, Sergey. Interview with Russian Foreign Minister Sergey Lavrov. <i>Gazeta Wyborcza</i>, February 7, 2008." in references
-    assert re.findall(r'<li id="([a-z0-9-]+)"><p class="bmd-reference">', references) == WORKS  # the style's order
+    assert re.findall(r'<li id="([a-z0-9-]+)"><p class="rdr-reference">', references) == WORKS  # the style's order
 
 
 def test_cited_in_links_to_the_note_and_its_paragraph(references: str) -> None:

@@ -83,7 +83,7 @@ def test_an_annotation_change_rebuilds_and_a_broken_file_keeps_the_last_good_sit
     two = project / "docs" / "two.md"
     two.write_text(two.read_text(encoding="utf-8") + "\nA new paragraph about deterrence.\n", encoding="utf-8")
     server.wait_for(lambda: "A new paragraph about " in server.get("two/"), "the prose edit to show")
-    assert 'A new paragraph about <span class="bmd-term bmd-term--quiet" data-bmd-term="deterrence">' in server.get("two/")
+    assert 'A new paragraph about <span class="rdr-term rdr-term--quiet" data-rdr-term="deterrence">' in server.get("two/")
     assert "Stopping an attack" in server.get("glossary/")
 
     glossary.write_text(GLOSSARY, encoding="utf-8")

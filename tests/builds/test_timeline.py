@@ -10,7 +10,7 @@ from tests.conftest import BuildResult
 
 def events(html: str) -> list[tuple[str, str, str, list[str]]]:
     found = []
-    for item in re.findall(r'<li class="bmd-timeline__event".*?</li>', html, re.S):
+    for item in re.findall(r'<li class="rdr-timeline__event".*?</li>', html, re.S):
         date = re.search(r'<time datetime="([^"]+)">', item).group(1)
         where = re.search(r"<dt>In the essay</dt><dd>(.*?)</dd>", item).group(1)
         terms = re.findall(r'href="\.\./glossary/#([a-z0-9-]+)"', item)
@@ -40,12 +40,12 @@ def test_dates_read_as_people_write_them(real_site: BuildResult) -> None:
 
 def test_the_diagram_places_each_system_in_its_phases(real_site: BuildResult) -> None:
     html = real_site.page("interception/index.html")
-    phases = {k: re.findall(r'href="\.\./glossary/#([a-z0-9-]+)"', body) for k, body in re.findall(r'<li class="bmd-phase" id="phase-(\w+)">(.*?)</li>\s*(?=<li class="bmd-phase"|</ol>)', html, re.S)}
+    phases = {k: re.findall(r'href="\.\./glossary/#([a-z0-9-]+)"', body) for k, body in re.findall(r'<li class="rdr-phase" id="phase-(\w+)">(.*?)</li>\s*(?=<li class="rdr-phase"|</ol>)', html, re.S)}
     assert phases["boost"] == []
     assert phases["midcourse"] == ["gmd", "aegis-bmd"]
     assert phases["terminal"] == ["thaad", "aegis-bmd", "s-300", "s-400"]
     assert "(United States, SM-6)" in htmllib.unescape(html) and "(Russia)" in html
-    assert '<svg class="bmd-flight" viewBox="0 0 600 170" aria-hidden="true"' in html
+    assert '<svg class="rdr-arc" viewBox="0 0 600 170" aria-hidden="true"' in html
 
 
 def test_figure_mentions_in_the_glossary_link_to_the_figure(real_site: BuildResult) -> None:

@@ -107,7 +107,7 @@ assignments:
 """
 
 PAGES = {
-    "index.md": "# Home\n\nWelcome.\n\n<!-- bmd:sections -->\n",
+    "index.md": "# Home\n\nWelcome.\n\n<!-- rdr:sections -->\n",
     "one.md": "---\nessay_section: true\neditorial_title: true\n---\n\n# One\n\nThe Terminal High Altitude Area Defense (THAAD) system is here.\n\nLater, THAAD again, and deterrence.\n",
     "two.md": "---\nessay_section: true\n---\n\n# Two about THAAD\n\nDeterrence matters. THAAD `THAAD` too.\n",
 }

@@ -5,8 +5,8 @@ from textwrap import dedent
 
 import pytest
 
-from bmdreader.glossary import load_glossary
-from bmdreader.problems import AnnotationError
+from annoreader.core.problems import AnnotationError
+from tests.engine.engine import load_glossary
 
 GOOD = dedent(
     """\
@@ -44,7 +44,7 @@ GOOD = dedent(
 def load(tmp_path: Path, text: str | bytes):
     path = tmp_path / "glossary.yml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return load_glossary(path, "annotations/glossary.yml")
+    return load_glossary(path)
 
 
 def problems(tmp_path: Path, text: str | bytes) -> list[str]:
@@ -78,7 +78,7 @@ BAD = [
     ("unknown key, near miss", GOOD.replace("    definition: A missile", "    defintion: A missile"),
      ['annotations/glossary.yml:12: term "thaad": unknown key \'defintion\'; did you mean \'definition\'?']),
     ("unknown key, far", GOOD.replace("  - id: gmd\n", "  - id: gmd\n    colour: red\n"),
-     ["annotations/glossary.yml:21: term \"gmd\": unknown key 'colour'; allowed keys: id, name, category, variants, definition, explanation, sources, expansion, later, related, intercepts"]),
+     ["annotations/glossary.yml:21: term \"gmd\": unknown key 'colour'; allowed keys: id, name, category, variants, definition, explanation, sources, expansion, later, related"]),
     ("missing field", GOOD.replace("    explanation: More.\n", ""),
      ["annotations/glossary.yml:20: term \"gmd\": 'explanation' is required (the full entry, in Markdown)"]),
     ("empty field", GOOD.replace("definition: Homeland defense.", "definition: ''"),
@@ -94,7 +94,7 @@ BAD = [
     ("empty list", GOOD.replace("variants: [GMD]", "variants: []"),
      ["annotations/glossary.yml:23: term \"gmd\": 'variants' must not be an empty list; add an item"]),
     ("bad id", GOOD.replace("id: gmd", "id: GMD system").replace("related: [gmd]", "related: [thaad]"),
-     ["annotations/glossary.yml:20: term \"GMD system\": 'id' must be lowercase letters, digits and hyphens, like 'abm-treaty', not 'GMD system'"]),
+     ["annotations/glossary.yml:20: term \"GMD system\": 'id' must be lowercase letters, digits and hyphens, like 'chapter-2', not 'GMD system'"]),
     ("bad url", GOOD.replace("https://www.mda.mil/system/gmd.html", "www.mda.mil/gmd"),
      ["annotations/glossary.yml:27: term \"gmd\", source 1: 'url' must be a full http:// or https:// address, not 'www.mda.mil/gmd'"]),
     ("javascript url", GOOD.replace("https://www.mda.mil/system/gmd.html", "javascript:alert(1)"),
@@ -129,7 +129,7 @@ def test_bad_input_is_reported_exactly(tmp_path: Path, case: str, text: str | by
 
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(AnnotationError) as info:
-        load_glossary(tmp_path / "nope.yml", "annotations/glossary.yml")
+        load_glossary(tmp_path / "nope.yml")
     assert [str(p) for p in info.value.problems] == ["annotations/glossary.yml: cannot read the file: No such file or directory"]
 
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from bmdreader.matcher import TermMatcher
-from bmdreader.model import Term, Variant
+from annoreader.core.matcher import Matcher
+from annoreader.units.glossary.model import Term, Variant
 
 
 def term(term_id: str, *variants: Variant | str) -> Term:
@@ -24,8 +24,12 @@ TERMS = [
 ]
 
 
+def matcher(terms: list[Term]) -> Matcher[Term]:
+    return Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants)
+
+
 def found(text: str) -> list[tuple[str, str]]:
-    return [(m.term.id, text[m.start : m.end]) for m in TermMatcher(TERMS).find(text)]
+    return [(m.owner.id, text[m.start : m.end]) for m in matcher(TERMS).find(text)]
 
 
 @pytest.mark.parametrize(
@@ -54,19 +58,18 @@ def test_matches(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_no_terms_matches_nothing() -> None:
-    assert list(TermMatcher([]).find("anything at all")) == []
+    assert list(matcher([]).find("anything at all")) == []
 
 
 def test_many_terms_one_pattern() -> None:
     many = [term(f"t{i}", f"word{i}") for i in range(3000)]
-    matcher = TermMatcher(many)
-    assert [m.term.id for m in matcher.find("word1 word2999 word30000 word17")] == ["t1", "t2999", "t17"]
+    assert [m.owner.id for m in matcher(many).find("word1 word2999 word30000 word17")] == ["t1", "t2999", "t17"]
 
 
 def test_terms_sharing_their_first_words() -> None:
     many = [term(f"t{i}", f"treaty of X{i}") for i in range(2000)] + [term("treaty", "treaty"), term("tox", "treaty of X12 protocol")]
     text = "the treaty of X1500, a treaty, the treaty of X12 protocol and the treaty of Y"
-    assert [(m.term.id, text[m.start : m.end]) for m in TermMatcher(many).find(text)] == [
+    assert [(m.owner.id, text[m.start : m.end]) for m in matcher(many).find(text)] == [
         ("t1500", "treaty of X1500"),
         ("treaty", "treaty"),
         ("tox", "treaty of X12 protocol"),

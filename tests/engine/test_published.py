@@ -1,15 +1,15 @@
 """The published text: what a browser's body holds, with the places of terms, paragraphs and note markers."""
 
-from bmdreader.published import published_text
-from bmdreader.webanno import selectors
+from annoreader.units.opendata.published import published_text
+from annoreader.units.opendata.webanno import selectors
 
 PAGE = (
     "<!doctype html><html><head><title>T</title><script>var head = 1;</script></head>\n<body>\n"
-    '<p id="p1" class="bmd-para"><a class="bmd-pnum" href="#p1">¶ 1</a> The <a class="bmd-term" href="g#thaad" data-bmd-term="thaad">THAAD</a>'
-    ' system.<sup class="bmd-note-ref" id="note-ref-1"><a href="#note-1">1</a></sup></p>'
+    '<p id="p1" class="rdr-para"><a class="rdr-pnum" href="#p1">¶ 1</a> The <a class="rdr-term" href="g#thaad" data-rdr-term="thaad">THAAD</a>'
+    ' system.<sup class="rdr-note-ref" id="note-ref-1"><a href="#note-1">1</a></sup></p>'
     "<template><p>not in the document</p></template>"
     "<pre>\nfirst line</pre>"
-    '<aside class="bmd-cards" hidden><div class="bmd-card" data-bmd-term="thaad"><span class="bmd-term" data-bmd-term="thaad">THAAD</span></div></aside>'
+    '<aside class="rdr-cards" hidden><div class="rdr-card" data-rdr-term="thaad"><span class="rdr-term" data-rdr-term="thaad">THAAD</span></div></aside>'
     "</span><p>After a stray end tag.</p>\n</body></html>\n"
 )
 
@@ -31,7 +31,7 @@ def test_terms_paragraphs_and_note_markers_are_located() -> None:
 
 
 def test_find_uses_prefix_and_suffix_only_to_choose() -> None:
-    text = published_text('<body><p id="p1" class="bmd-para">a cat, a cat.</p></body>')
+    text = published_text('<body><p id="p1" class="rdr-para">a cat, a cat.</p></body>')
     assert text.find("cat", 1) is None
     assert text.find("cat", 1, suffix=".") == (9, 12)
     assert text.find("cat", 1, prefix="a ", suffix=",") == (2, 5)

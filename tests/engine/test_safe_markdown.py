@@ -2,7 +2,7 @@
 
 import pytest
 
-from bmdreader.safe_markdown import SafeMarkdown
+from annoreader.core.markdown import SafeMarkdown
 
 
 @pytest.mark.parametrize(

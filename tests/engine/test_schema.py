@@ -9,11 +9,14 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from bmdreader.glossary import load_glossary
-from bmdreader.problems import AnnotationError
-from bmdreader.schema import FILES, render
+from annoreader.core.problems import AnnotationError
+from annoreader.core.schema import files, render
+from annoreader.units import UNITS
 from tests.conftest import ROOT
+from tests.engine.engine import load_glossary
 from tests.engine.test_glossary_loader import GOOD
+
+FILES = files(UNITS)
 
 SCHEMAS = ROOT / "annotations" / "schema"
 
@@ -35,7 +38,7 @@ def as_editor_reads(text: str) -> object:
 @pytest.mark.parametrize("name", FILES)
 def test_committed_schema_is_current(name: str) -> None:
     committed = (SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8")
-    assert committed == render(name), "run: python -m bmdreader.schema annotations/schema"
+    assert committed == render(name, UNITS), "run: python -m annoreader.core.schema annotations/schema"
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -69,7 +72,7 @@ def schema_errors(text: str) -> list[str]:
 
 def test_schema_accepts_what_the_loader_accepts(tmp_path: Path) -> None:
     (tmp_path / "g.yml").write_text(GOOD, encoding="utf-8")
-    load_glossary(tmp_path / "g.yml", "g.yml")
+    load_glossary(tmp_path / "g.yml")
     assert schema_errors(GOOD) == []
 
 
@@ -78,5 +81,5 @@ def test_schema_rejects_what_the_loader_rejects(tmp_path: Path, case: str) -> No
     text = FIELD_LEVEL_MISTAKES[case]
     (tmp_path / "g.yml").write_text(text, encoding="utf-8")
     with pytest.raises(AnnotationError):
-        load_glossary(tmp_path / "g.yml", "g.yml")
+        load_glossary(tmp_path / "g.yml")
     assert schema_errors(text) != []

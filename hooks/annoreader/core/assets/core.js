@@ -1,0 +1,238 @@
+/* The reader's core: its words, cards (hover, keyboard focus or a tap on a marked word or a note marker shows the
+   card; Escape or a tap elsewhere closes it), copy buttons, and the list of what each unit does on every page.
+   Without this script every marked word and note marker is still a plain link. */
+var P = "rdr-";
+var starters = [];
+var STRINGS = null;
+
+function onStart(fn) {
+  starters.push(fn);
+}
+
+function t(key, values) {
+  if (STRINGS === null) {
+    var node = document.getElementById(P + "strings");
+    STRINGS = node ? JSON.parse(node.textContent) : {};
+  }
+  var text = STRINGS[key];
+  if (text === undefined) return key;
+  if (typeof text === "object") {
+    var n = values && values.n;
+    var one = STRINGS["core.script.zero_is_one"] ? n === 0 || n === 1 : n === 1;
+    text = one ? text.one : text.other;
+  }
+  return String(text).replace(/\{([a-z_]+)\}/g, function (whole, name) {
+    return values && values[name] !== undefined ? values[name] : whole;
+  });
+}
+
+var CARDED = "[data-rdr-term]:not(." + P + "card), [data-rdr-note]:not(." + P + "card)";
+var KINDS = ["data-rdr-term", "data-rdr-note"];
+var popover = null;
+var trigger = null;
+var hideTimer = null;
+var lastPointer = "mouse";
+var refocusing = false; // focus handed back to the term by Escape must not reopen its card
+
+function termOf(node) {
+  var el = node && node.closest ? node.closest(CARDED) : null;
+  return el && !el.closest("." + P + "cards, ." + P + "popover") ? el : null;
+}
+
+function inPopover(node) {
+  return !!(popover && node && popover.contains(node));
+}
+
+function cardFor(el) {
+  var cards = document.querySelectorAll("." + P + "cards ." + P + "card");
+  for (var k = 0; k < KINDS.length; k++) {
+    var id = el.getAttribute(KINDS[k]);
+    if (id === null) continue;
+    for (var i = 0; i < cards.length; i++) {
+      if (cards[i].getAttribute(KINDS[k]) === id) return cards[i];
+    }
+  }
+  return null;
+}
+
+function place() {
+  if (!popover || !trigger) return;
+  var box = trigger.getBoundingClientRect();
+  var parent = popover.offsetParent ? popover.offsetParent.getBoundingClientRect() : { left: 0, top: 0 };
+  var width = popover.offsetWidth;
+  var viewport = document.documentElement.clientWidth;
+  var left = Math.max(8, Math.min(box.left, viewport - width - 8));
+  popover.style.left = left - parent.left + "px";
+  popover.style.top = box.bottom - parent.top + 6 + "px";
+}
+
+function open(el) {
+  cancelHide();
+  if (trigger === el) return;
+  close(false);
+  var card = cardFor(el);
+  if (!card) return;
+  popover = document.createElement("span");
+  popover.className = P + "popover";
+  popover.setAttribute("role", "group");
+  popover.setAttribute("aria-label", t("core.script.definition", { name: card.getAttribute("data-rdr-name") }));
+  popover.innerHTML = card.innerHTML;
+  Array.prototype.forEach.call(popover.querySelectorAll("[id]"), function (n) {
+    n.removeAttribute("id");
+  });
+  // Right after the term, so Tab moves from the term into the card's link.
+  el.insertAdjacentElement("afterend", popover);
+  trigger = el;
+  el.setAttribute("aria-expanded", "true");
+  place();
+}
+
+function close(returnFocus) {
+  cancelHide();
+  if (!popover) return;
+  var was = trigger;
+  popover.remove();
+  popover = null;
+  trigger = null;
+  if (was) {
+    was.setAttribute("aria-expanded", "false");
+    was.removeAttribute("data-rdr-tapped");
+    if (returnFocus) {
+      refocusing = true;
+      was.focus();
+      refocusing = false;
+    }
+  }
+}
+
+function scheduleHide() {
+  cancelHide();
+  hideTimer = window.setTimeout(function () {
+    close(false);
+  }, 300);
+}
+
+function cancelHide() {
+  if (hideTimer) window.clearTimeout(hideTimer);
+  hideTimer = null;
+}
+
+/* After an instant navigation to a link with a fragment (a glossary entry, a paragraph), make sure the
+   target is in view: on a busy machine the swap can finish after the theme's own scroll. */
+function revealTarget() {
+  if (!location.hash) return;
+  var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (!target) return;
+  var box = target.getBoundingClientRect();
+  if (box.bottom < 0 || box.top > window.innerHeight) target.scrollIntoView();
+}
+
+onStart(function () {
+  close(false);
+  window.requestAnimationFrame(revealTarget);
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-rdr-term], a[data-rdr-note]"), function (el) {
+    if (!el.closest("." + P + "cards")) el.setAttribute("aria-expanded", "false");
+  });
+});
+
+document.addEventListener("mouseover", function (e) {
+  var el = termOf(e.target);
+  if (el) open(el);
+  else if (inPopover(e.target)) cancelHide();
+});
+
+document.addEventListener("mouseout", function (e) {
+  if (!popover) return;
+  var to = e.relatedTarget;
+  if ((termOf(e.target) === trigger || inPopover(e.target)) && !(termOf(to) === trigger || inPopover(to))) {
+    scheduleHide();
+  }
+});
+
+document.addEventListener("focusin", function (e) {
+  var el = termOf(e.target);
+  if (el && !refocusing) open(el);
+  else if (inPopover(e.target)) cancelHide();
+});
+
+document.addEventListener("focusout", function (e) {
+  if (!popover) return;
+  var to = e.relatedTarget;
+  if (!(termOf(to) === trigger || inPopover(to))) scheduleHide();
+});
+
+document.addEventListener("pointerdown", function (e) {
+  lastPointer = e.pointerType || "mouse";
+  if (popover && termOf(e.target) !== trigger && !inPopover(e.target)) close(false);
+});
+
+document.addEventListener("click", function (e) {
+  var el = termOf(e.target);
+  if (!el) return;
+  var touch = lastPointer === "touch" || lastPointer === "pen";
+  // A tap first shows the card (hover does not exist on touch); a second tap on the term follows the link.
+  if (touch && !(trigger === el && popover && el.hasAttribute("data-rdr-tapped"))) {
+    e.preventDefault();
+    e.stopPropagation(); // before Material's instant navigation, which listens further down
+    open(el);
+    el.setAttribute("data-rdr-tapped", "");
+    return;
+  }
+  if (el.tagName !== "A") {
+    e.preventDefault();
+    if (trigger === el) close(false);
+    else open(el);
+  }
+}, true);
+
+document.addEventListener("keydown", function (e) {
+  if (e.key === "Escape" && popover) {
+    var focusWasInside = inPopover(document.activeElement) || document.activeElement === trigger;
+    close(focusWasInside);
+    return;
+  }
+  var el = termOf(e.target);
+  if (el && el.tagName !== "A" && (e.key === "Enter" || e.key === " ")) {
+    e.preventDefault();
+    if (trigger === el) close(false);
+    else open(el);
+  }
+});
+
+window.addEventListener("resize", place);
+
+/* A button after `node` that copies its text. */
+function copyButton(node, what) {
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = P + "copy";
+  button.textContent = t("core.script.copy");
+  var label = node.closest("dd") && node.closest("dd").previousElementSibling;
+  button.setAttribute("aria-label", t("core.script.copy_what", { what: what || (label ? label.textContent : t("core.script.citation")) }));
+  button.addEventListener("click", function () {
+    var done = function () {
+      button.textContent = t("core.script.copied");
+      window.setTimeout(function () { button.textContent = t("core.script.copy"); }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(node.textContent).then(done, function () { selectText(node); });
+    } else {
+      selectText(node);
+    }
+  });
+  node.insertAdjacentElement("afterend", button);
+}
+
+function selectText(node) {
+  var range = document.createRange();
+  range.selectNodeContents(node);
+  var selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+}
+
+function esc(text) {
+  return String(text).replace(/[&<>"']/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+  });
+}

@@ -1,0 +1,256 @@
+"""One build: the configured units, loaded; each section page woven once; generated pages filled once all are in."""
+
+from __future__ import annotations
+
+from html import escape, unescape
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .htmltext import Token
+from .problems import AnnotationError, Problem, Severity
+from .prose import PARAGRAPH_CLASS, Prose
+from .quotes import QuoteIndex, explain
+from .records import Extension
+from .settings import Settings, check_pages, read_settings
+from .site import PageInfo, Section, SiteIndex
+from .spans import Frame, plan, write
+from .strings import Strings
+from .templates import Templates
+from .unit import Generated, Source, TextInfo, Unit, Weave
+from .urls import Urls
+
+CORE = Path(__file__).parent
+# A link between units whose address is known only once every section is woven: see Unit.resolve.
+_REF = re.compile(r'<a href="rdr-ref:([a-z]+)/([^"]*)">(.*?)</a>', re.S)
+ASSETS = {"css": "assets/reader.css", "js": "assets/reader.js"}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the engine needs from mkdocs.yml; the hook fills it from MkDocs' configuration."""
+
+    project: Path  # the folder of mkdocs.yml
+    site_name: str = ""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    site_url: str | None = None
+    directory_urls: bool = True
+    language: str = "en"
+    custom_dir: Path | None = None
+
+
+class Build:
+    """The state of one build. Made anew for every build, so `mkdocs serve` never sees a page of the last one;
+    only the units' loaded data may be carried over (see Session)."""
+
+    def __init__(self, site: SiteConfig, registry: Sequence[type[Unit]]) -> None:
+        known = [u.name for u in registry]
+        settings, problems = read_settings(site.extra, known, [u.name for u in registry if not u.optional])
+        self.site = site
+        self.settings: Settings = settings
+        self.urls = Urls.of(site.site_url, site.directory_urls)
+        classes = {u.name: u for u in registry}
+        self.units: list[Unit] = [classes[name](self, i) for i, name in enumerate(settings.units)]
+        for unit in self.units:
+            missing = [n for n in unit.needs if n not in settings.units]
+            if missing:
+                problems.append(Problem("mkdocs.yml", 0, f"extra.reader.units: '{unit.name}' needs {', '.join(repr(m) for m in missing)}; add it to the list"))
+        problems += check_pages(settings, {p.key: p.what for u in self.units for p in u.pages})
+        folders = [("core", CORE / "strings")] + [(u.name, u.folder() / "strings") for u in self.units]
+        self.strings, string_problems = Strings.load(site.language, folders, settings.strings)
+        problems += string_problems
+        if problems:
+            raise AnnotationError(problems)
+        self.templates = Templates(self.strings, [CORE / "templates"] + [u.folder() / "templates" for u in self.units], site.custom_dir)
+        self.core = self.templates.unit("core")
+        self.index = SiteIndex()
+        self._quotes = QuoteIndex(())
+        self._generated: dict[str, tuple[Unit, str]] = {}
+        self._owners: dict[str, tuple[str, Generated]] = {}
+        self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
+        self.css, self.js = ASSETS["css"], ASSETS["js"]
+
+    # -- loading -------------------------------------------------------------------------------------------
+    def load(self, carried: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Loads every unit's files (or takes `carried`, the data of an earlier load); returns the data."""
+        if carried is None:
+            extensions: dict[type, list[Extension]] = {}
+            for unit in self.units:
+                for cls, added in unit.extends.items():
+                    extensions.setdefault(cls, []).extend(added)
+            source = Source(self.site.project / self.settings.annotations, self.settings.annotations, extensions)
+            failed: set[str] = set()
+            for unit in self.units:
+                # A unit whose needs did not load is read once they do: its checks would only repeat theirs.
+                if any(n in failed for n in (*unit.needs, *unit.uses)):
+                    failed.add(unit.name)
+                    continue
+                before = len(source.problems)
+                unit.data = unit.load(source)
+                if len(source.problems) > before:
+                    failed.add(unit.name)
+            if source.problems:
+                raise AnnotationError(source.problems)
+        else:
+            for unit in self.units:
+                unit.data = carried.get(unit.name)
+        self._quotes = QuoteIndex(q for u in self.units for q in u.quotes())
+        return {u.name: u.data for u in self.units}
+
+    @property
+    def text(self) -> TextInfo:
+        """The text the site presents, as the units' files describe it (by default, the site's name)."""
+        found = (u.text() for u in self.units if u.data is not None)
+        return next((t for t in found if t is not None), TextInfo(self.site.site_name))
+
+    def later_label(self) -> str:
+        """The heading of what changed after the text was published."""
+        if self.settings.later:
+            return self.settings.later
+        issued = self.text.issued
+        return self.strings("core.after", date=self.strings.date(issued)) if issued else self.strings("core.later")
+
+    def unit(self, name: str) -> Any:
+        """The unit of that name, or None if the site does not use it."""
+        return next((u for u in self.units if u.name == name), None)
+
+    def nav(self, nav: Any) -> Any:
+        for unit in self.units:
+            nav = unit.nav(nav)
+        return nav
+
+    # -- files ---------------------------------------------------------------------------------------------
+    def assets(self) -> dict[str, str]:
+        """The reader's stylesheet and script: the core's and each unit's own, in the units' order."""
+        css = [(CORE / "assets" / "core.css").read_text(encoding="utf-8")]
+        js = [(CORE / "assets" / "core.js").read_text(encoding="utf-8")]
+        for unit in self.units:
+            for part, name in ((css, "style.css"), (js, "script.js")):
+                path = unit.folder() / name
+                if path.is_file():
+                    part.append(f"/* {unit.name} */\n" + path.read_text(encoding="utf-8"))
+        script = "\n".join(js).replace("\n", "\n  ").replace("\n  \n", "\n\n")
+        return {
+            ASSETS["css"]: "/* The reader's look, made by the build from its core and each unit's style.css. */\n\n" + "\n".join(css),
+            ASSETS["js"]: _SCRIPT.replace("BODY", script),
+        }
+
+    def generated(self) -> tuple[dict[str, Generated], list[Problem]]:
+        """Every page and download the units add, by path; two units claiming one path is a problem."""
+        files: dict[str, Generated] = {path: Generated(path, text) for path, text in self.assets().items()}
+        self._owners = {path: ("the reader's own assets", item) for path, item in files.items()}
+        problems = []
+        for unit in self.units:
+            for item in unit.generate():
+                if item.path in files:
+                    message = f"extra.reader.pages: {self.what_is(item.path)} and {_describe(f'the {unit.name} unit', item)} are both at {item.path}; move one"
+                    problems.append(Problem("mkdocs.yml", 0, message))
+                    continue
+                files[item.path] = item
+                self._owners[item.path] = (f"the {unit.name} unit", item)
+                if item.key is not None:
+                    self._generated[item.path] = (unit, item.key)
+        return files, problems
+
+    def what_is(self, path: str) -> str:
+        """What the engine makes at `path`, as a message names it."""
+        return _describe(*self._owners[path])
+
+    def how_to_move(self, path: str) -> str:
+        setting = self._owners[path][1].moved_by
+        return f", or set extra.reader.pages.{setting} in mkdocs.yml to another path or to false" if setting else ""
+
+    # -- section pages -------------------------------------------------------------------------------------
+    def weave(self, html: str, page: PageInfo) -> str:
+        """A section page with every unit's annotations: read once, anchored, written once."""
+        prose = Prose(html)
+        hits = self._quotes.find(prose) if self._quotes else {}
+        weave = Weave(page, prose, hits)
+        for step in ("anchor", "mark", "finish"):
+            for unit in self.units:
+                getattr(unit, step)(weave)
+        written = write(prose, plan(prose, weave.insertions), self._frame)
+        section = Section(page, prose.paragraphs, written.copies, tuple(weave.marks))
+        self.index.add(section, prose, (hit for found in hits.values() for hit in found))
+        return written.html
+
+    @property
+    def _frame(self) -> Frame:
+        core = self.core
+
+        def paragraph(token: Token, number: int) -> str:
+            classes = " ".join(filter(None, [token.attr("class"), PARAGRAPH_CLASS]))
+            kept = [(k, v) for k, v in token.attrs if k not in ("id", "class")]
+            return core.paragraph(number, classes, kept)
+
+        return Frame(paragraph, core.facts, core.cards)
+
+    # -- once every section is in ----------------------------------------------------------------------------
+    def fill(self, page: PageInfo, html: str) -> str:
+        """A page once every section is woven: the units complete it, then links between them are settled."""
+        owner, key = self._generated.get(page.src, (None, None))
+        for unit in self.units:
+            html = unit.fill(page, key if unit is owner else None, html)
+        return _REF.sub(lambda m: self._resolve(m, page), html) if "rdr-ref:" in html else html
+
+    def _resolve(self, match: re.Match[str], page: PageInfo) -> str:
+        unit = self.unit(match.group(1))
+        href = unit.resolve(unescape(match.group(2)), page.url) if unit else None
+        return f'<a href="{escape(href)}">{match.group(3)}</a>' if href else match.group(3)
+
+    def head(self, page: PageInfo) -> str:
+        return self.core.head(self.strings.for_script()) + "".join(u.head(page) for u in self.units)
+
+    def published(self, page: PageInfo, document: str) -> str:
+        """The page as written, with the units' head metadata; units that export positions read it here."""
+        if page.section:
+            for unit in self.units:
+                unit.published(page, document)
+        head = self.head(page)
+        return document.replace("</head>", head + "</head>", 1) if head else document
+
+    def after_build(self) -> tuple[dict[str, str], list[Problem]]:
+        files: dict[str, str] = {}
+        problems: list[Problem] = []
+        for unit in self.units:
+            more, found = unit.after_build()
+            files.update(more)
+            problems += found
+        return files, problems
+
+    def warnings(self) -> list[Problem]:
+        problems = []
+        pages = {s.title: self.index.prose[s.url] for s in self.index.in_reading_order()}
+        for use in self._quotes.uses:
+            message = explain(use, self.index.places(use.kind, use.key), pages)
+            if message:
+                problems.append(Problem(use.file, use.quote.line, message, Severity.WARNING))
+        for unit in self.units:
+            problems += unit.warnings()
+        return problems
+
+
+def _describe(owner: str, item: Generated) -> str:
+    return f"{owner}'s page '{item.key}'" if item.key else f"a file of {owner}"
+
+
+_SCRIPT = """/* The reader's script, made by the build from its core and each unit's script.js. */
+(function () {
+  "use strict";
+
+  BODY
+  function start() {
+    starters.forEach(function (fn) { fn(); });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(start); // Material's instant navigation swaps the page without a reload
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
+"""

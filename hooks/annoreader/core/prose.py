@@ -1,0 +1,140 @@
+"""One reading of a rendered page: its tokens, its numbered paragraphs, and its prose text with offsets."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .htmltext import Open, Token, tokenize, walk
+
+PREFIX = "rdr-"  # the prefix of every class and id the reader adds
+PARAGRAPH_CLASS = PREFIX + "para"
+PASSAGE_CLASS = PREFIX + "passage"
+# Elements the reader adds hold no prose, except those that carry the text's own paragraphs.
+_CARRIES_PROSE = frozenset({PARAGRAPH_CLASS, PASSAGE_CLASS})
+# Quotes anchor in the prose: not in headings, code, or controls.
+NOT_PROSE = frozenset("h1 h2 h3 h4 h5 h6 code pre kbd samp script style svg button title template textarea select".split())
+# Terms are marked in prose that is not already a link or a label.
+NOT_MARKABLE = NOT_PROSE | frozenset({"a", "abbr", "label", "option"})
+_SPACE = re.compile(r"\s+")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A text node of the prose: where it stands among the tokens and in the page's text."""
+
+    token: int
+    start: int
+    end: int
+    paragraph: int | None  # the numbered paragraph it is in
+    markable: bool
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str  # every word inside it, white space folded
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of markable prose with no insertion inside it: where term-like marks may go."""
+
+    start: int
+    text: str
+    paragraph: int | None
+
+
+def added_by_reader(element: Open) -> bool:
+    classes = (element.attr("class") or "").split()
+    return any(c.startswith(PREFIX) and c not in _CARRIES_PROSE for c in classes)
+
+
+class Prose:
+    """A rendered page read once. `number` numbers its top-level paragraphs (a section page); passages shown
+    elsewhere keep the numbers they already carry."""
+
+    def __init__(self, fragment: str, number: bool = True) -> None:
+        tokens = tokenize(fragment)
+        self.tokens: tuple[Token, ...] = tuple(tokens)
+        self.opens: dict[int, int] = {}  # token index of a numbered <p> -> its number
+        self.closes: dict[int, int] = {}  # token index of its </p> -> its number
+        self.title_end: int | None = None  # token index of the first </h1>
+        runs: list[Run] = []
+        parts: list[str] = []
+        words: dict[int, list[str]] = {}
+        at = 0
+        current: int | None = None
+        for i, (token, around) in enumerate(walk(tokens)):
+            top = not around
+            if number and token.kind == "start" and token.tag == "p" and top:
+                current = len(self.opens) + 1
+                self.opens[i] = current
+                words[current] = []
+            elif token.kind == "end" and token.tag == "p" and top and current is not None:
+                self.closes[i] = current
+                current = None
+            elif token.kind == "end" and token.tag == "h1" and self.title_end is None:
+                self.title_end = i
+            elif token.kind == "text":
+                if current is not None:
+                    words[current].append(token.text)
+                if not any(o.tag in NOT_PROSE or added_by_reader(o) for o in around):
+                    markable = not any(o.tag in NOT_MARKABLE or o.attr("data-rdr-skip") is not None for o in around)
+                    runs.append(Run(i, at, at + len(token.text), current, markable))
+                    parts.append(token.text)
+                    at += len(token.text)
+        self.runs: tuple[Run, ...] = tuple(runs)
+        self.text = "".join(parts)
+        self.paragraphs = tuple(Paragraph(n, " ".join("".join(w).split())) for n, w in words.items())
+        self._run_ends = [r.end for r in runs]
+
+    @cached_property
+    def folded(self) -> tuple[str, tuple[int, ...]]:
+        """The text with runs of white space folded to one space, and where each character came from."""
+        chars: list[str] = []
+        origin: list[int] = []
+        for m in re.finditer(r"\s+|\S+", self.text):
+            if m.group().isspace():
+                chars.append(" ")
+                origin.append(m.start())
+            else:
+                chars.append(m.group())
+                origin.extend(range(m.start(), m.end()))
+        return "".join(chars), tuple(origin)
+
+    def run_at(self, offset: int) -> Run | None:
+        """The run holding the character at `offset`."""
+        i = bisect.bisect_right(self._run_ends, offset)
+        return self.runs[i] if i < len(self.runs) and self.runs[i].start <= offset else None
+
+    def paragraph_at(self, offset: int) -> int | None:
+        run = self.run_at(offset)
+        return run.paragraph if run else None
+
+    def segments(self, cuts: Sequence[int]) -> Iterator[Segment]:
+        """The markable runs, split wherever something is inserted between their characters."""
+        ordered = sorted(set(cuts))
+        for run in self.runs:
+            if not run.markable:
+                continue
+            start = run.start
+            i = bisect.bisect_right(ordered, start)
+            while i < len(ordered) and ordered[i] < run.end:
+                yield Segment(start, self.text[start : ordered[i]], run.paragraph)
+                start = ordered[i]
+                i += 1
+            yield Segment(start, self.text[start : run.end], run.paragraph)
+
+
+def fold(text: str) -> str:
+    """White space as the folded text holds it: any run is one space (a prefix and suffix keep their ends)."""
+    return _SPACE.sub(" ", text)

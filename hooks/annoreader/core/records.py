@@ -1,0 +1,311 @@
+"""Reads YAML into the units' model dataclasses, checking every field against its type, with line numbers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import difflib
+import functools
+import re
+import types
+from pathlib import Path
+import typing
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+
+import yaml
+
+from .kinds import COMPILED, DATE, ID, PAGE, RANGE, TEXT_KINDS, URL, VERBATIM
+from .problems import AnnotationError, Problem
+
+T = TypeVar("T")
+
+_ID_RE = COMPILED[ID]
+_RANGE_RE = COMPILED[RANGE]
+_DATE_RE = COMPILED[DATE]
+_URL_RE = COMPILED[URL]
+_PAGE_RE = COMPILED[PAGE]
+_STR_TAG = "tag:yaml.org,2002:str"
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, some twenty times faster when present
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true/false",
+    "tag:yaml.org,2002:null": "empty",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+
+
+def parse_yaml(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """Parses one YAML document into nodes (which keep their line numbers)."""
+    try:
+        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        return None, [Problem(file, line, "the file is not valid UTF-8 text; save it with UTF-8 encoding")]
+    try:
+        try:
+            nodes = list(yaml.compose_all(text, Loader=_FAST_LOADER))
+        except yaml.YAMLError:
+            # libyaml words its errors differently; the pure-Python parser's messages are the documented ones.
+            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        what = err.problem or "invalid YAML"
+        return None, [Problem(file, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
+    except yaml.YAMLError as err:
+        return None, [Problem(file, 0, f"YAML error: {err}")]
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        return None, [Problem(file, 0, "the file is empty; add its top-level keys or delete the file")]
+    if len(nodes) > 1:
+        line = _separator_before(text, line_of(nodes[1]))
+        return None, [Problem(file, line, "the file holds more than one YAML document; remove the '---'")]
+    return nodes[0], []
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A key one unit adds to another unit's records: the interception diagram's `intercepts` on glossary terms.
+
+    The record keeps what the key held in its `extensions` field, as (key, value) pairs."""
+
+    key: str
+    hint: Any
+    doc: str
+
+
+Extensions = Mapping[type, Sequence[Extension]]
+
+
+def load_file(path: Path, shown_as: str, cls: type[T], extensions: Extensions | None = None) -> T:
+    """Reads one annotation file into `cls`, or raises AnnotationError with every problem found."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise AnnotationError([Problem(shown_as, 0, f"cannot read the file: {err.strerror}")]) from None
+    node, problems = parse_yaml(data, shown_as)
+    if node is None:
+        raise AnnotationError(problems)
+    reader = RecordReader(shown_as, extensions or {})
+    parsed = reader.record(cls, node)
+    if parsed is None:
+        raise AnnotationError(reader.problems)
+    return parsed
+
+
+def _separator_before(text: str, line: int) -> int:
+    """The line of the '---' that starts the document at `line` (or that line if there is none)."""
+    lines = text.splitlines()
+    return next((n for n in range(line, 0, -1) if lines[n - 1].startswith("---")), line)
+
+
+def line_of(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+class RecordReader:
+    """Turns YAML nodes into instances of the model's dataclasses, collecting problems instead of raising."""
+
+    def __init__(self, file: str, extensions: Extensions | None = None) -> None:
+        self.file = file
+        self.extensions = extensions or {}
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node, label: str, message: str) -> None:
+        prefix = f"{label}: " if label else ""
+        self.problems.append(Problem(self.file, line_of(node), prefix + message))
+
+    def record(self, cls: type[T], node: yaml.Node, outer: str = "", index: int | None = None) -> T | None:
+        shorthand = getattr(cls, "SHORTHAND", None)
+        if shorthand and isinstance(node, yaml.ScalarNode):
+            key = yaml.ScalarNode(_STR_TAG, shorthand, node.start_mark, node.end_mark)
+            node = yaml.MappingNode("tag:yaml.org,2002:map", [(key, node)], node.start_mark, node.end_mark)
+        label = _label(cls, node, outer, index)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, label, f"expected a mapping of keys to values, found {_describe(node)}")
+            return None
+        fields, hints = _shape(cls)
+        added = {e.key: e for e in self.extensions.get(cls, ())}
+        known = [*fields, *added]
+        values: dict[str, yaml.Node] = {}
+        found_before = len(self.problems)
+        misspelt: set[str] = set()  # keys an unknown key was taken for: their absence is already explained
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key not in known:
+                hint = difflib.get_close_matches(str(key), known, n=1)
+                advice = f"did you mean '{hint[0]}'?" if hint else f"allowed keys: {', '.join(known)}"
+                misspelt.update(hint)
+                self.problem(key_node, label, f"unknown key '{key}'; {advice}")
+            elif key in values:
+                self.problem(key_node, label, f"key '{key}' is given twice; keep one")
+            else:
+                values[key] = value_node
+        kwargs: dict[str, Any] = {"line": line_of(node)} if hasattr(cls, "line") else {}
+        ok = len(self.problems) == found_before  # an unknown or repeated key spoils the record
+        missing = []
+        for name, f in fields.items():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if name not in values or _is_null(values[name]):
+                if required:
+                    ok = False
+                    if name in values:
+                        self.problem(values[name], label, f"'{name}' is required{_described(fields[name])}")
+                    elif name not in misspelt:
+                        missing.append(name)
+                continue
+            before = len(self.problems)
+            f = fields[name]
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            value = self.value(hints[name], values[name], label, name, required)
+            if len(self.problems) > before:
+                ok = False
+            kwargs[f.name] = value
+        if added:
+            pairs = []
+            for key, extension in added.items():
+                if key in values and not _is_null(values[key]):
+                    before = len(self.problems)
+                    pairs.append((key, self.value(extension.hint, values[key], label, key)))
+                    ok = ok and len(self.problems) == before
+            kwargs[_extensions_field(cls)] = tuple(pairs)
+        if len(missing) == 1:
+            self.problem(node, label, f"'{missing[0]}' is required{_described(fields[missing[0]])}")
+        elif missing:
+            self.problem(node, label, "these keys are required: " + ", ".join(f"'{m}'" for m in missing))
+        return cls(**kwargs) if ok else None
+
+    def value(self, hint: Any, node: yaml.Node, label: str, name: str, required: bool = False) -> Any:
+        origin = get_origin(hint)
+        args = get_args(hint)
+        if origin in (Union, types.UnionType):
+            (inner,) = [a for a in args if a is not type(None)]
+            return self.value(inner, node, label, name, required)
+        if origin is tuple:
+            if not isinstance(node, yaml.SequenceNode):
+                self.problem(node, label, f"'{name}' must be a list, not {_describe(node)}")
+                return ()
+            if not node.value:
+                self.problem(node, label, f"'{name}' must not be an empty list; add an item{'' if required else ' or remove the key'}")
+                return ()
+            if dataclasses.is_dataclass(args[0]):
+                return tuple(self.record(args[0], item, label, i + 1) for i, item in enumerate(node.value))
+            return tuple(self.value(args[0], item, label, f"{name} item {i + 1}") for i, item in enumerate(node.value))
+        if hint is int:
+            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int" or int(node.value) < 1:
+                self.problem(node, label, f"'{name}' must be a whole number above 0, not {_describe(node) if not isinstance(node, yaml.ScalarNode) else repr(node.value)}")
+                return None
+            return int(node.value)
+        if origin is Literal:
+            text = self.text(node, label, name)
+            if text is not None and text not in args:
+                self.problem(node, label, f"'{name}' must be one of {', '.join(args)}, not '{text}'")
+            return text
+        if dataclasses.is_dataclass(hint):
+            return self.record(hint, node, label)
+        if origin is typing.Annotated and args[1] == DATE:
+            return self.date(node, label, name)
+        if origin is typing.Annotated and args[1] == RANGE:
+            return self.range(node, label, name)
+        if origin is typing.Annotated:
+            text = self.text(node, label, name, keep_spaces=args[1] == VERBATIM)
+            if text is not None:
+                self.check_kind(args[1], text, node, label, name)
+            return text
+        raise TypeError(f"the model uses a type the reader does not know: {hint!r}")
+
+    def text(self, node: yaml.Node, label: str, name: str, keep_spaces: bool = False) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _STR_TAG:
+            quote = "; put it in quotes" if isinstance(node, yaml.ScalarNode) else ""
+            self.problem(node, label, f"'{name}' must be text, not {_describe(node)}{quote}")
+            return None
+        if not node.value.strip():
+            self.problem(node, label, f"'{name}' must not be empty")
+            return None
+        return node.value if keep_spaces else node.value.strip()
+
+    def date(self, node: yaml.Node, label: str, name: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or not _DATE_RE.fullmatch(str(node.value).strip()):
+            shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _describe(node)
+            self.problem(node, label, f"'{name}' must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {shown}")
+            return None
+        text = str(node.value).strip()
+        try:
+            if text.count("-") == 2:
+                datetime.date.fromisoformat(text)
+        except ValueError:
+            self.problem(node, label, f"'{name}' is not a real day: {text}")
+            return None
+        return text
+
+    def range(self, node: yaml.Node, label: str, name: str) -> str | None:
+        text = "".join(str(node.value).split()) if isinstance(node, yaml.ScalarNode) else ""
+        if not _RANGE_RE.fullmatch(text):
+            shown = f"'{node.value}'" if isinstance(node, yaml.ScalarNode) else _describe(node)
+            self.problem(node, label, f"'{name}' must be a paragraph number or a range like 4-7, not {shown}")
+            return None
+        first, _, last = text.partition("-")
+        if last and int(last) < int(first):
+            self.problem(node, label, f"'{name}' runs backwards: write {last}-{first}, not {text}")
+            return None
+        return text
+
+    def check_kind(self, kind: str, text: str, node: yaml.Node, label: str, name: str) -> None:
+        if kind == ID and not _ID_RE.fullmatch(text):
+            self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'chapter-2', not '{text}'")
+        elif kind == PAGE and (not _PAGE_RE.fullmatch(text) or ".." in text.split("/")):
+            self.problem(node, label, f"'{name}' must name a page by its path under docs/ without '.md', like 'chapter-2', not '{text}'")
+        elif kind == URL and not _URL_RE.fullmatch(text):
+            self.problem(node, label, f"'{name}' must be a full http:// or https:// address, not '{text}'")
+        elif kind not in TEXT_KINDS:
+            raise TypeError(f"unknown text kind {kind!r}")
+
+
+@functools.cache
+def _extensions_field(cls: type) -> str:
+    return next(f.name for f in dataclasses.fields(cls) if f.metadata.get("extensions"))
+
+
+@functools.cache
+def _shape(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+    """A model class's fields as the YAML sees them, and their types (looked up once per class)."""
+    fields = {yaml_key(f): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
+    hints = get_type_hints(cls, include_extras=True)
+    return fields, {key: hints[f.name] for key, f in fields.items()}
+
+
+def yaml_key(f: dataclasses.Field[Any]) -> str:
+    """The key a field has in the YAML: its name, unless the format spells it otherwise (CSL's 'container-title')."""
+    return f.metadata.get("key", f.name)
+
+
+def _label(cls: type, node: yaml.Node, outer: str, index: int | None) -> str:
+    """Names a record in messages the way an author finds it: by its id when it has one, else by position."""
+    if index is None and not outer:
+        return ""
+    kind = cls.__name__.lower()
+    own = f"{kind} {index}" if index is not None else kind
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) and value.value:
+                own = f'{kind} "{value.value}"'
+    return f"{outer}, {own}" if outer else own
+
+
+def _described(f: dataclasses.Field[Any]) -> str:
+    return f" ({f.metadata['doc']})" if f.metadata.get("doc") else ""
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _TAG_NAMES.get(node.tag, "text")

@@ -1,0 +1,50 @@
+"""What lasts across the builds of one MkDocs run: under `mkdocs serve`, the last annotations that loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .build import Build, SiteConfig
+from .problems import AnnotationError, Problem, Severity
+from .unit import Unit
+
+
+class Session:
+    """Owns the builds of one run. `mkdocs build` makes one; `mkdocs serve` one per rebuild, and while an
+    annotation file is broken it keeps building with the data that last loaded, so the site stays up."""
+
+    def __init__(self, registry: Sequence[type[Unit]]) -> None:
+        self.registry = tuple(registry)
+        self.command = ""
+        self.last_loaded: dict[str, Any] | None = None
+        self.current: Build | None = None
+
+    def start(self, command: str) -> None:
+        self.command = command
+        self.last_loaded = None
+        self.current = None
+
+    def begin(self, site: SiteConfig) -> tuple[Build, tuple[Problem, ...]]:
+        """A build for this run, and the problems that were set aside to keep serving (empty when none were).
+
+        Raises AnnotationError when the build cannot go on: always outside `serve`, and when nothing has
+        loaded yet or the settings themselves are wrong."""
+        build = Build(site, self.registry)
+        try:
+            self.last_loaded = build.load()
+            problems: tuple[Problem, ...] = ()
+        except AnnotationError as err:
+            if self.command != "serve" or self.last_loaded is None:
+                raise
+            build.load(self.last_loaded)
+            problems = err.problems
+        self.current = build
+        return build, problems
+
+
+def report(problems: Sequence[Problem]) -> str:
+    """The problems as one block of text for the build's log, one problem per line."""
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    count = f"{len(errors)} problems" if len(errors) > 1 else "1 problem"
+    return f"the annotations have {count}:\n" + "\n".join(f"  {p}" for p in problems)

@@ -1,0 +1,51 @@
+"""The markup of every unit, from autoescaping Jinja templates a site can override from its theme's custom_dir."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .prose import PREFIX
+from .strings import Strings
+
+
+class Macros:
+    """A template's macros, called like functions; each returns markup as a str."""
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+
+    def __getattr__(self, name: str) -> Any:
+        macro = getattr(self._module, name)
+
+        def call(*args: Any, **kwargs: Any) -> str:
+            return str(macro(*args, **kwargs))
+
+        return call
+
+
+class Templates:
+    """Templates are looked up as reader/<unit>.html: first in the site's override folder, then in the units'."""
+
+    def __init__(self, strings: Strings, folders: Sequence[Path], override: Path | None = None) -> None:
+        loaders = [FileSystemLoader(str(override))] if override and override.is_dir() else []
+        loaders += [FileSystemLoader(str(folder)) for folder in folders]
+        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        self.env.globals.update(t=strings, p=PREFIX, safe=Markup)
+        self.env.filters["number"] = strings.number
+        self.env.filters["json_script"] = json_script
+
+    @cache
+    def unit(self, name: str) -> Macros:
+        return Macros(self.env.get_template(f"reader/{name}.html").module)
+
+
+def json_script(data: object) -> Markup:
+    """JSON for a <script> element: '<' is escaped so that no string in it can close the element."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

@@ -1,0 +1,1 @@
+"""The citing unit."""

@@ -1,0 +1,111 @@
+"""Figures: each caption and credit placed before the paragraph it stood before, a Figures page, and "Figure N"
+in notes and entries made a link to the figure wherever it stands."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+from ...core.htmltext import Open, rewrite_text
+from ...core.pages import markdown_page, markdown_text, placeholder
+from ...core.quotes import QuoteUse
+from ...core.site import PageInfo
+from ...core.spans import Before
+from ...core.unit import Generated, PageSpec, Source, Unit, Weave
+from ...core.problems import duplicate_ids
+from .model import Figure, FiguresFile
+
+_MENTION = re.compile(r"\bFigure (\d+)\b")
+
+
+class FiguresUnit(Unit):
+    name = "figures"
+    files = {"figures": FiguresFile}
+    pages = (PageSpec("figures", "figures.md", "the figures, each with where it stands"),)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return self.data or ()
+
+    def load(self, source: Source) -> tuple[Figure, ...] | None:
+        figures = source.items("figures", FiguresFile)
+        if figures is None or not source.report(duplicate_ids("figure", [(f.id, f.line) for f in figures], source.file("figures"))):
+            return None
+        return figures
+
+    def quotes(self) -> Iterable[QuoteUse]:
+        file = f"{self.build.settings.annotations}/figures.yml"
+        return (QuoteUse("figure", f.id, f.before, file, f'figure "{f.id}"', opens_paragraph=True) for f in self.figures)
+
+    def anchor(self, weave: Weave) -> None:
+        html = self.build.templates.unit("figures")
+        for figure in self.figures:
+            hits = weave.found("figure", figure.id)
+            if len(hits) == 1 and hits[0].paragraph is not None:
+                src = self.build.urls.href(weave.page.url, figure.image.src) if figure.image else ""
+                weave.add(self, Before(hits[0].paragraph, html.figure(figure, src)))
+
+    def where(self, figure_id: str) -> tuple[str, str, int] | None:
+        """(page URL, section title, paragraph) of the figure, once every section is woven."""
+        place = self.build.index.the_place("figure", figure_id)
+        return (place.url, place.title, place.paragraph) if place and place.paragraph else None
+
+    def link_mentions(self, fragment: str, from_url: str) -> str:
+        """Makes "Figure 2" in a note or an entry a link to that figure (not inside an existing link). The link's
+        address is settled once every section is woven (see `resolve`), wherever the figure stands."""
+        known = {f.id for f in self.figures}
+
+        def replace(text: str, around: tuple[Open, ...]) -> str | None:
+            if any(o.tag == "a" for o in around) or not _MENTION.search(text):
+                return None
+            out, at = [], 0
+            for m in _MENTION.finditer(text):
+                if m.group(1) in known:
+                    out += [escape(text[at : m.start()], quote=False), f'<a href="rdr-ref:figures/{m.group(1)}">{escape(m.group())}</a>']
+                    at = m.end()
+            return "".join(out) + escape(text[at:], quote=False) if out else None
+
+        return rewrite_text(fragment, replace) if known else fragment
+
+    def resolve(self, ref: str, from_url: str) -> str | None:
+        where = self.where(ref)
+        if where:
+            return self.build.urls.href(from_url, where[0]) + f"#figure-{ref}"
+        page = self.page_url("figures")
+        return self.build.urls.href(from_url, page) + f"#figure-{ref}" if page is not None and any(f.id == ref for f in self.figures) else None
+
+    def web_annotations(self, export: Any) -> Iterable[dict[str, Any]]:
+        """Each figure that stands once: its caption and credit, on the paragraph it stands before."""
+        page = self.page_url("figures")
+        for figure in self.figures:
+            places = self.build.index.placed("figure", figure.id)
+            if len(places) != 1 or (span := export.place(places[0].hit.use, places[0])) is None:
+                continue
+            body = [export.text_body(f"{figure.caption} ({figure.credit})", "describing")]
+            if page is not None:
+                body.append(export.link(f"{export.page(page)}#figure-{figure.id}", "linking"))
+            yield {
+                "id": f"{export.url}#figure-{figure.id}",
+                "type": "Annotation",
+                "motivation": "describing",
+                "label": self.build.strings("figures.annotation", id=figure.id),
+                "body": body,
+                "target": export.target(places[0].url, span),
+            }
+
+    def generate(self) -> Iterable[Generated]:
+        setting = self.page_setting("figures")
+        if self.figures and setting.path:
+            intro = markdown_text(setting.intro or self.build.strings("figures.intro"))
+            yield Generated(setting.path, markdown_page(setting.title or self.build.strings("figures.title"), [intro, "", placeholder("figures")]), "figures")
+
+    def fill(self, page: PageInfo, key: str | None, html: str) -> str:
+        if key != "figures":
+            return html
+        listed = []
+        for figure in self.figures:
+            where = self.where(figure.id)
+            listed.append((figure, (self.build.urls.href(page.url, where[0]), where[1], where[2]) if where else None))
+        return html.replace(placeholder("figures"), self.build.templates.unit("figures").list(listed))

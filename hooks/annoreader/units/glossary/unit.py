@@ -1,0 +1,212 @@
+"""Glossary terms: each occurrence in the prose marked (the first in a section linked) with a card, a page of entries,
+and the glossary as SKOS and schema.org data."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ...core.markdown import SafeMarkdown
+from ...core.matcher import Matcher
+from ...core.pages import markdown_page, markdown_text, placeholder
+from ...core.problems import Problem, Severity
+from ...core.prose import Prose
+from ...core.settings import LinkMode
+from ...core.site import Mark, PageInfo
+from ...core.spans import Block, Card, Frame, Wrap, plan, write
+from ...core.unit import DataFile, Generated, PageSpec, Source, Unit, Weave
+from .checks import check_glossary
+from .data import SKOS_PATH, defined_term_set, skos
+from .model import Glossary, GlossaryFile, Term
+
+_ENTRY = re.compile(r"<!-- rdr:glossary:entry ([a-z0-9-]+) -->")
+
+
+class GlossaryUnit(Unit):
+    name = "glossary"
+    files = {"glossary": GlossaryFile}
+    pages = (PageSpec("glossary", "glossary.md", "the glossary, one entry per term"),)
+
+    def __init__(self, build: Any, position: int) -> None:
+        super().__init__(build, position)
+        self._matcher: Matcher[Term] | None = None
+        self._markdown = SafeMarkdown()
+
+    @property
+    def glossary(self) -> Glossary | None:
+        return self.data
+
+    def load(self, source: Source) -> Glossary | None:
+        parsed = source.read("glossary", GlossaryFile)
+        if parsed is None or not source.report(check_glossary(parsed, source.file("glossary"))):
+            return None
+        return Glossary(source.file("glossary"), parsed.categories, parsed.terms)
+
+    @property
+    def matcher(self) -> Matcher[Term]:
+        if self._matcher is None:
+            terms = self.glossary.terms if self.glossary else ()
+            self._matcher = Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants)
+        return self._matcher
+
+    def href(self, from_url: str) -> str | None:
+        """The glossary page as linked from a page, None when the site has none."""
+        url = self.page_url("glossary")
+        return None if url is None else self.build.urls.href(from_url, url)
+
+    # -- section pages -------------------------------------------------------------------------------------
+    def mark(self, weave: Weave) -> None:
+        if not self.glossary:
+            return
+        html = self.build.templates.unit("glossary")
+        glossary = self.href(weave.page.url)
+        everywhere = self.build.settings.link_terms is LinkMode.ALL
+        seen: set[str] = set()
+        for segment in weave.prose.segments(weave.cuts()):
+            for match in self.matcher.find(segment.text):
+                term = match.owner
+                linked = everywhere or term.id not in seen
+                seen.add(term.id)
+                start, end = segment.start + match.start, segment.start + match.end
+                before, after = (html.link(term, glossary), "</a>") if linked and glossary else (html.mention(term), "</span>")
+                weave.add(self, Wrap(start, end, before, after))
+                weave.marks.append(Mark("term", term.id, segment.paragraph, segment.text[match.start : match.end], linked))
+
+    def finish(self, weave: Weave) -> None:
+        terms = self.terms_in(weave.marks)
+        if not terms:
+            return
+        html = self.build.templates.unit("glossary")
+        glossary = self.href(weave.page.url)
+        weave.add(self, Block("facts", html.key_terms(terms, glossary), (20, 0)))
+        weave.add(self, Block("end", html.term_list(terms, glossary, self.build.strings("glossary.used_in_section"), True), (30, 0)))
+        weave.add(self, *(Card(html.card(t, glossary)) for t in terms))
+
+    def terms_in(self, marks: Iterable[Mark]) -> list[Term]:
+        """The terms marked, in order of first occurrence."""
+        assert self.glossary is not None
+        return [self.glossary.term(i) for i in dict.fromkeys(m.id for m in marks if m.kind == "term")]
+
+    def marked(self, fragment: str, from_url: str) -> tuple[str, list[Term]]:
+        """A fragment shown on another page (an assignment's passages) with its terms marked, and the terms."""
+        prose = Prose(fragment, number=False)
+        weave = Weave(PageInfo("", from_url, ""), prose, {})
+        self.mark(weave)
+        frame = Frame(lambda token, number: token.markup, lambda items: "", lambda items: "")
+        return write(prose, plan(prose, weave.insertions), frame).html, self.terms_in(weave.marks)
+
+    def cards(self, terms: Sequence[Term], from_url: str) -> list[str]:
+        html = self.build.templates.unit("glossary")
+        glossary = self.href(from_url)
+        return [html.card(t, glossary) for t in terms]
+
+    def term_list(self, terms: Sequence[Term], from_url: str, heading: str) -> str:
+        return self.build.templates.unit("glossary").term_list(terms, self.href(from_url), heading, False) if terms else ""
+
+    def column(self) -> tuple[str, dict[str, int]]:
+        """For tables of sections: the number of terms each uses."""
+        return self.build.strings("glossary.column"), {s.url: len({m.id for m in s.marks if m.kind == "term"}) for s in self.build.index.sections.values()}
+
+    # -- the glossary page and its data ----------------------------------------------------------------------
+    def generate(self) -> Iterable[Generated]:
+        glossary = self.glossary
+        path = self.page_setting("glossary").path
+        if glossary is None or path is None:
+            return
+        setting = self.page_setting("glossary")
+        lines = [markdown_text(setting.intro or self.build.strings("glossary.intro")), "", placeholder("glossary", "index"), ""]
+        for term in glossary.in_order():
+            lines += [f"## {markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- rdr:glossary:entry {term.id} -->", ""]
+        yield Generated(path, markdown_page(self.title, lines[:-1]), "glossary")
+        yield Generated(SKOS_PATH, _json(self._skos()))
+
+    @property
+    def title(self) -> str:
+        return self.page_setting("glossary").title or self.build.strings("glossary.title")
+
+    def _skos(self) -> dict[str, Any]:
+        assert self.glossary is not None
+        urls = self.build.urls
+        scheme = urls.absolute(self.page_url("glossary") or "")
+        name = self.build.strings("glossary.scheme_title", title=self.build.text.title)
+        intro = self.page_setting("glossary").intro or self.build.strings("glossary.intro")
+        language = self.build.strings.language
+        return skos(self.glossary, scheme, name, intro, urls.absolute(""), self._markdown, self.build.later_label(), language)
+
+    def fill(self, page: PageInfo, key: str | None, html: str) -> str:
+        if key != "glossary" or self.glossary is None:
+            return html
+        glossary = self.glossary
+        macros = self.build.templates.unit("glossary")
+        appearances = self.build.index.marks("term")
+        figures = self.build.unit("figures")
+        later = self.build.later_label()
+        html = html.replace(placeholder("glossary", "index"), macros.index(glossary))
+
+        def entry(match: re.Match[str]) -> str:
+            term = glossary.term(match.group(1))
+            markdown = self._markdown
+            body = macros.entry(
+                term,
+                glossary,
+                [(s, numbers, self.build.urls.href(page.url, s.url)) for s, numbers in appearances.get(term.id, [])],
+                markdown.convert(term.explanation),
+                markdown.convert(term.later) if term.later else "",
+                later,
+            )
+            return figures.link_mentions(body, page.url) if figures else body
+
+        # One pass over the page, whatever the number of terms.
+        return _ENTRY.sub(entry, html)
+
+    def head(self, page: PageInfo) -> str:
+        url = self.page_url("glossary")
+        if self.glossary is None or url is None or page.url != url:
+            return ""
+        name = self.build.strings("glossary.scheme_title", title=self.build.text.title)
+        data = defined_term_set(self.glossary, self.build.urls.absolute(url), name, self.build.strings.language)
+        return self.build.templates.unit("core").json_ld(data)
+
+    def downloads(self) -> Sequence[DataFile]:
+        if self.glossary is None or self.page_setting("glossary").path is None:
+            return ()
+        t = self.build.strings
+        return (DataFile(SKOS_PATH, t("glossary.skos.title"), t("glossary.skos.format"), t("glossary.skos.holds"), t("glossary.skos.example")),)
+
+    def web_annotations(self, export: Any) -> Iterable[dict[str, Any]]:
+        """Every marked occurrence of a term, where the published page holds it."""
+        page = self.page_url("glossary")
+        if self.glossary is None:
+            return
+        for section in self.build.index.in_reading_order():
+            text = export.published.get(section.url)
+            counts: dict[str, int] = {}
+            for term_id, start, end in text.terms if text else ():
+                term = self.glossary.term(term_id)
+                counts[term_id] = counts.get(term_id, 0) + 1
+                body = [export.text_body(term.definition, "describing")]
+                if page is not None:
+                    body.append(export.link(f"{export.page(page)}#{term_id}", "identifying"))
+                yield {
+                    "id": f"{export.url}#term-{term_id}-{export.slug(section.url)}-{counts[term_id]}",
+                    "type": "Annotation",
+                    "motivation": "describing",
+                    "body": body,
+                    "target": export.target(section.url, (start, end)),
+                }
+
+    def warnings(self) -> list[Problem]:
+        if self.glossary is None:
+            return []
+        used = self.build.index.marked("term")
+        return [
+            Problem(self.glossary.file, t.line, f'term "{t.id}": none of its variants occurs in the text; fix the variants or remove the term', Severity.WARNING)
+            for t in self.glossary.terms
+            if t.id not in used
+        ]
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,159 @@
+"""Reads a published page as a browser's DOM holds it: the text of <body>, with where terms, notes and paragraphs lie.
+
+Web Annotation selectors count characters in that text, so it must match what a browser parsing the same HTML
+(without running scripts) puts in the body's text nodes: template contents are not in the document, and a
+newline right after <pre> or <textarea> is dropped by the HTML parser.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from ...core.htmltext import VOID
+
+_PARAGRAPH_ID = re.compile(r"p(\d+)")
+_NOTE_REF_ID = re.compile(r"note-ref-(.+)")
+_DROPS_FIRST_NEWLINE = frozenset({"pre", "textarea", "listing"})
+
+
+@dataclass(frozen=True)
+class PublishedText:
+    text: str
+    terms: tuple[tuple[str, int, int], ...]  # (term id, start, end) of each term in the prose
+    paragraphs: dict[int, tuple[int, int]] = field(default_factory=dict)  # number -> (start, end)
+    note_refs: dict[str, int] = field(default_factory=dict)  # note id -> where its marker starts
+
+    def find(self, exact: str, paragraph: int, prefix: str | None = None, suffix: str | None = None) -> tuple[int, int] | None:
+        """Where the words stand in the numbered paragraph, if once (after prefix and suffix narrow it down)."""
+        span = self.paragraphs.get(paragraph)
+        if span is None or not exact:
+            return None
+        starts = []
+        at = self.text.find(exact, span[0], span[1])
+        while at >= 0:
+            starts.append(at)
+            at = self.text.find(exact, at + 1, span[1])
+        if len(starts) > 1:
+            starts = [s for s in starts if (not prefix or self.text[:s].endswith(prefix)) and (not suffix or self.text.startswith(suffix, s + len(exact)))]
+        return (starts[0], starts[0] + len(exact)) if len(starts) == 1 else None
+
+
+# One pass of a compiled pattern over the page: several times faster than html.parser on the large pages of
+# a long book. Raw-text elements (script, style) and escapable raw text (textarea, title) are matched whole,
+# as the HTML tokenizer reads them.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)"
+    r"|<(script|style|textarea|title)\b([^>]*)>(.*?)(?:</\1\s*>|$)"
+    r"|<(/?)([a-zA-Z][^\s/>]*)([^>]*)>"
+    r"|<![^>]*>|<\?[^>]*>"
+    r"|[^<]+|<",
+    re.S | re.I,
+)
+_ATTR = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_MARKED = ("rdr-", "id=")  # attributes worth reading: the rest of the page's tags are only counted past
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {m.group(1).lower(): html.unescape(next((g for g in m.groups()[1:] if g is not None), "")) for m in _ATTR.finditer(raw)}
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.in_body = False
+        self.template = 0
+        self.cards = 0  # inside the hidden definitions the script copies into cards
+        self.stack: list[tuple[str, str, str]] = []  # the open elements that mark something: (tag, mark, id)
+        self.opened: list[int] = []  # where each of them starts in the text
+        self.terms: list[tuple[str, int, int]] = []
+        self.paragraphs: dict[int, tuple[int, int]] = {}
+        self.note_refs: dict[str, int] = {}
+
+    def feed(self, document: str) -> None:
+        drop_newline = False
+        for m in _TOKEN.finditer(document):
+            raw_tag, closing, tag = m.group(1), m.group(4), m.group(5)
+            if raw_tag is not None:  # script, style, textarea, title: their content is text
+                name = raw_tag.lower()
+                self.start(name, m.group(2))
+                content = m.group(3)
+                if name in ("textarea", "title"):
+                    content = html.unescape(content)
+                    if name == "textarea" and content.startswith("\n"):
+                        content = content[1:]
+                self.text(content)
+                self.end(name)
+                drop_newline = False
+            elif tag is not None:
+                name = tag.lower()
+                if closing:
+                    self.end(name)
+                    drop_newline = False
+                else:
+                    self.start(name, m.group(6))
+                    drop_newline = name in _DROPS_FIRST_NEWLINE
+            elif m.group(0).startswith("<") and len(m.group(0)) > 1:
+                drop_newline = False  # a comment, doctype or processing instruction: no text
+            else:
+                data = html.unescape(m.group(0))
+                if drop_newline and data.startswith("\n"):
+                    data = data[1:]
+                drop_newline = False
+                self.text(data)
+
+    def start(self, tag: str, raw_attrs: str) -> None:
+        if tag == "body":
+            self.in_body = True
+        if tag in VOID:
+            return
+        mark, ident = "", ""
+        if tag == "template":
+            self.template += 1
+            mark = "template"
+        elif any(key in raw_attrs for key in _MARKED):
+            a = _attrs(raw_attrs)
+            classes = a.get("class", "").split()
+            if "rdr-cards" in classes:
+                self.cards += 1
+                mark = "cards"
+            elif "rdr-term" in classes and a.get("data-rdr-term") and not self.cards:
+                mark, ident = "term", a["data-rdr-term"]
+            elif tag == "p" and "rdr-para" in classes and (m := _PARAGRAPH_ID.fullmatch(a.get("id", ""))):
+                mark, ident = "paragraph", m.group(1)
+            elif (m := _NOTE_REF_ID.fullmatch(a.get("id", ""))) and not self.cards:
+                self.note_refs[m.group(1)] = self.length
+        # Only the elements that mark something are followed: none of them holds another element of its own
+        # tag, so the next end tag of that name closes it.
+        if mark:
+            self.stack.append((tag, mark, ident))
+            self.opened.append(self.length)
+
+    def end(self, tag: str) -> None:
+        if tag == "body":
+            self.in_body = False
+        if not self.stack or self.stack[-1][0] != tag:
+            return
+        start = self.opened.pop()
+        _, mark, ident = self.stack.pop()
+        if mark == "template":
+            self.template -= 1
+        elif mark == "cards":
+            self.cards -= 1
+        elif mark == "term":
+            self.terms.append((ident, start, self.length))
+        elif mark == "paragraph":
+            self.paragraphs[int(ident)] = (start, self.length)
+
+    def text(self, data: str) -> None:
+        if self.in_body and not self.template and data:
+            self.parts.append(data)
+            self.length += len(data)
+
+
+def published_text(document: str) -> PublishedText:
+    reader = _Reader()
+    reader.feed(document)
+    return PublishedText("".join(reader.parts), tuple(reader.terms), reader.paragraphs, reader.note_refs)

@@ -1,0 +1,58 @@
+"""Open data: every unit's annotations as one W3C Web Annotation collection, measured in the pages as published,
+and a Data page that lists every file the units offer for other tools."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ...core.pages import markdown_page, markdown_text
+from ...core.problems import Problem
+from ...core.site import PageInfo
+from ...core.unit import DataFile, Generated, PageSpec, Unit
+from .published import PublishedText, published_text
+from .webanno import EXPORT_PATH, Export
+
+
+class OpenDataUnit(Unit):
+    name = "opendata"
+    pages = (PageSpec("data", "data.md", "the Data page, which lists the files for other tools"),)
+
+    def __init__(self, build: Any, position: int) -> None:
+        super().__init__(build, position)
+        self._published: dict[str, PublishedText] = {}
+
+    def downloads(self) -> Sequence[DataFile]:
+        t = self.build.strings
+        example = t("opendata.export.example", site=self.build.urls.absolute(""))
+        return (DataFile(EXPORT_PATH, t("opendata.export.title"), t("opendata.export.format"), t("opendata.export.holds"), example),)
+
+    def generate(self) -> Iterable[Generated]:
+        # Written again once every page is (after_build): positions are counted in the published pages.
+        yield Generated(EXPORT_PATH, "{}\n")
+        setting = self.page_setting("data")
+        if setting.path is None:
+            return
+        t = self.build.strings
+        lines = [markdown_text(setting.intro or t("opendata.intro")), ""]
+        if self.build.settings.licence:
+            lines += [markdown_text(self.build.settings.licence), ""]
+        folder = posixpath.dirname(setting.path)
+        for unit in [self, *(u for u in self.build.units if u is not self)]:  # this unit's own file first
+            for file in unit.downloads():
+                link = posixpath.relpath(file.path, folder or ".")
+                lines += [f"## {markdown_text(file.title)}", "", f"[`{posixpath.basename(file.path)}`]({link}) · {markdown_text(file.format)}", ""]
+                lines += [markdown_text(file.holds), "", "```sh", file.example, "```", ""]
+        yield Generated(setting.path, markdown_page(setting.title or t("opendata.title"), lines[:-1]), "data")
+
+    def published(self, page: PageInfo, document: str) -> None:
+        self._published[page.url] = published_text(document)
+
+    def after_build(self) -> tuple[dict[str, str], list[Problem]]:
+        export = Export(self.build.urls.absolute(""), self._published, self.build.strings.language)
+        items = [item for unit in self.build.units for item in unit.web_annotations(export)]
+        label = self.build.strings("opendata.label", title=self.build.text.title)
+        text = json.dumps(export.collection(items, label), ensure_ascii=False, indent=1) + "\n"
+        return {EXPORT_PATH: text}, export.problems

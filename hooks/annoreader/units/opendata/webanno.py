@@ -1,0 +1,86 @@
+"""The annotations as a W3C Web Annotation collection (JSON-LD): what every unit needs to write its annotations,
+each target a published page with a TextQuoteSelector and a TextPositionSelector."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...core.problems import Problem, Severity
+from ...core.quotes import QuoteUse
+from ...core.site import Placed
+from .published import PublishedText
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+EXPORT_PATH = "data/annotations.jsonld"
+CONTEXT_CHARS = 32  # of prefix and suffix, as Hypothesis writes them; longer where that is not enough to be unique
+
+
+def selectors(text: str, start: int, end: int) -> list[dict[str, Any]]:
+    """A TextQuoteSelector whose prefix, exact and suffix occur once in the text, and a TextPositionSelector."""
+    exact = text[start:end]
+    size = CONTEXT_CHARS
+    while True:
+        prefix, suffix = text[max(0, start - size) : start], text[end : end + size]
+        whole = prefix + exact + suffix
+        first = text.find(whole)
+        if text.find(whole, first + 1) < 0 or (start - size <= 0 and end + size >= len(text)):
+            break
+        size *= 2
+    return [
+        {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+        {"type": "TextPositionSelector", "start": start, "end": end},
+    ]
+
+
+@dataclass
+class Export:
+    """The state of one export: the published text of each section page, the site's addresses, the problems."""
+
+    site: str  # the site's absolute address, ending in "/", or ""
+    published: Mapping[str, PublishedText]
+    language: str
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return self.site + EXPORT_PATH
+
+    def page(self, url: str) -> str:
+        return self.site + url
+
+    def target(self, url: str, span: tuple[int, int]) -> dict[str, Any]:
+        return {"source": self.page(url), "selector": selectors(self.published[url].text, *span)}
+
+    def place(self, use: QuoteUse, placed: Placed) -> tuple[int, int] | None:
+        """Where a quote stands in its published page; a problem when it cannot be found there once."""
+        text = self.published.get(placed.url)
+        quote = use.quote
+        span = text.find(quote.exact, placed.paragraph, quote.prefix, quote.suffix) if text and placed.paragraph else None
+        if span is None:
+            message = f'{use.label}: the quote "{quote.exact}" was not found once in the published page {placed.url}, so it cannot be exported'
+            self.problems.append(Problem(use.file, quote.line, message, Severity.WARNING))
+        return span
+
+    def text_body(self, value: str, purpose: str) -> dict[str, Any]:
+        return {"type": "TextualBody", "value": value, "format": "text/plain", "language": self.language, "purpose": purpose}
+
+    @staticmethod
+    def slug(url: str) -> str:
+        """A page's URL as a word, for annotation ids."""
+        return url.strip("/").replace("/", "-").removesuffix(".html") or "home"
+
+    @staticmethod
+    def link(source: str, purpose: str) -> dict[str, Any]:
+        return {"type": "SpecificResource", "source": source, "purpose": purpose}
+
+    def collection(self, items: list[dict[str, Any]], label: str) -> dict[str, Any]:
+        return {
+            "@context": CONTEXT,
+            "id": self.url,
+            "type": "AnnotationCollection",
+            "label": label,
+            "total": len(items),
+            "first": {"id": f"{self.url}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+        }

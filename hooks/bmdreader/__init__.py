@@ -1,1 +1,0 @@
-"""An annotation engine that layers sidecar YAML (glossary terms, notes, ...) onto rendered essay pages."""

@@ -1,0 +1,64 @@
+"""Helpers for unit tests of the engine: a Build made straight from annotation text, with no MkDocs involved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annoreader.core.build import Build, SiteConfig
+from annoreader.core.problems import AnnotationError
+from annoreader.core.site import PageInfo
+from annoreader.core.unit import Source
+from annoreader.units import UNITS
+from annoreader.units.glossary.model import Glossary
+from annoreader.units.glossary.unit import GlossaryUnit
+
+GLOSSARY = """\
+categories:
+  - {id: system, name: Systems}
+terms:
+  - id: thaad
+    name: THAAD
+    category: system
+    variants: [THAAD]
+    definition: A defense <system>.
+    explanation: More.
+    sources: [{title: Fact sheet, url: "https://example.org/thaad"}]
+"""
+
+
+def engine(
+    folder: Path,
+    files: dict[str, str] | None = None,
+    reader: dict[str, Any] | None = None,
+    language: str = "en",
+    site_url: str | None = "http://example.org/",
+    directory_urls: bool = True,
+    custom_dir: Path | None = None,
+) -> Build:
+    """A loaded build of a project in `folder` whose annotations/ holds `files` (a glossary by default)."""
+    (folder / "annotations").mkdir(parents=True, exist_ok=True)
+    for name, text in (files if files is not None else {"glossary.yml": GLOSSARY}).items():
+        (folder / "annotations" / name).write_text(text, encoding="utf-8")
+    site = SiteConfig(folder, "A Test Text", {"reader": reader or {}}, site_url, directory_urls, language, custom_dir)
+    build = Build(site, UNITS)
+    build.load()
+    return build
+
+
+def weave(build: Build, html: str, url: str = "one/", title: str = "One", editorial: bool = False) -> str:
+    return build.weave(html, PageInfo(url.rstrip("/") + ".md", url, title, 0, True, editorial))
+
+
+def load_glossary(path: Path) -> Glossary:
+    """The glossary file at `path` loaded as the glossary unit loads it, or AnnotationError with its problems."""
+    folder = path.parent / "annotations-under-test"
+    folder.mkdir(exist_ok=True)
+    if path.exists():
+        (folder / "glossary.yml").write_bytes(path.read_bytes())
+    source = Source(folder, "annotations", {})
+    glossary = GlossaryUnit(None, 0).load(source)  # type: ignore[arg-type]
+    if source.problems:
+        raise AnnotationError(source.problems)
+    assert glossary is not None
+    return glossary
