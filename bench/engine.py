@@ -1,4 +1,5 @@
-"""Micro-benchmarks of the engine alone: term linking against Markdown's abbr extension, and how it scales."""
+"""Micro-benchmarks of the engine alone: term linking against Markdown's abbr extension, how it scales, and
+finding the notes' quotes."""
 
 from __future__ import annotations
 
@@ -13,14 +14,22 @@ from typing import Any
 
 import markdown
 import yaml
-from bmdreader.linker import LinkedPage, LinkMode, link_terms
-from bmdreader.matcher import TermMatcher
-from bmdreader.model import Term
-from bmdreader.paragraphs import number_paragraphs
+from annoreader.core.build import Build, SiteConfig
+from annoreader.core.matcher import Matcher
+from annoreader.core.prose import WORD, Prose, fold
+from annoreader.core.quotes import QuoteIndex, QuoteUse
+from annoreader.core.records import load_file
+from annoreader.core.site import PageInfo
+from annoreader.units import UNITS
+from annoreader.units.glossary.model import Glossary, Term
+from annoreader.units.notes.model import NotesFile
 
 import synth
 
-GLOSSARY_HREF = "../glossary/"
+BENCH = Path(__file__).resolve().parent
+# The units a section page needs for term linking: the length of the section, and the glossary's terms.
+UNITS_USED = ["sections", "glossary"]
+PAGE = PageInfo("a-section.md", "a-section/", "A section", 1, True)  # its links go to ../glossary/
 
 
 @contextmanager
@@ -45,16 +54,43 @@ def best_of(fn: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
-def weave(html: str, matcher: TermMatcher) -> LinkedPage:
-    """What the engine does to every section page's text (the hook also appends the cards, not timed)."""
-    numbered, _ = number_paragraphs(html)
-    return link_terms(numbered, matcher, LinkMode.FIRST, GLOSSARY_HREF)
+def engine(glossary: Glossary) -> Build:
+    """A build that weaves section pages with the sections and glossary units, from an already-loaded glossary."""
+    site = SiteConfig(BENCH, "A synthetic book", {"reader": {"units": UNITS_USED}})
+    build = Build(site, UNITS)
+    build.load(carried={"glossary": glossary})
+    return build
 
 
-def _first_page(html: str, model: Sequence[Term]) -> float:
-    matcher = TermMatcher(model)
+def weave(html: str, build: Build) -> str:
+    """What the engine does to a section page (the hook's on_page_content): read it once (`Prose`), number its
+    paragraphs, mark its terms (the first in the section linked), and write it with its facts, term list and
+    cards."""
+    return build.weave(html, PAGE)
+
+
+def matches(build: Build) -> int:
+    """The terms marked on the page last woven."""
+    return sum(m.kind == "term" for m in build.index.sections[PAGE.url].marks)
+
+
+def distinct(build: Build) -> int:
+    """The different terms marked on the page last woven: each gets a card and a line in the page's lists."""
+    return len({m.id for m in build.index.sections[PAGE.url].marks if m.kind == "term"})
+
+
+def matcher(glossary: Glossary) -> Matcher[Term]:
+    """The glossary unit's matcher, built as the unit builds it once per build (GlossaryUnit.matcher)."""
+    return Matcher((t, v.text, v.case_rule) for t in glossary.terms for v in t.variants)
+
+
+def _first_page(html: str, glossary: Glossary) -> float:
+    """One page of a fresh build: its matcher compiles each variant it meets on first use. The build's templates
+    are loaded (and its matcher built) by an untimed page without terms first."""
+    build = engine(glossary)
+    weave("<h1>Warm-up</h1>\n<p>No terms here.</p>", build)
     start = time.perf_counter()
-    weave(html, matcher)
+    weave(html, build)
     return time.perf_counter() - start
 
 
@@ -71,35 +107,36 @@ def abbr_vs_ours(term_counts: Sequence[int], words: int, repeat: int) -> dict[st
     rows = []
     for count in term_counts:
         terms = everything[:count]
-        glossary = {v: f"Definition of {t.name}." for t in terms for v in t.variants}
+        strings = {v: f"Definition of {t.name}." for t in terms for v in t.variants}
         # Exact case for ours too, so both match exactly the same strings.
-        model = synth.model_terms(terms, case="exact")
+        glossary = synth.model_glossary(terms, case="exact")
 
         def with_abbr() -> str:
-            return markdown.Markdown(extensions=["abbr"], extension_configs={"abbr": {"glossary": glossary}}).convert(page)
+            return markdown.Markdown(extensions=["abbr"], extension_configs={"abbr": {"glossary": strings}}).convert(page)
 
         plain_s = best_of(lambda: markdown.Markdown().convert(page), repeat)
         abbr_s = best_of(with_abbr, repeat)
-        pattern = abbr_pattern(list(glossary))
+        pattern = abbr_pattern(list(strings))
 
         def compile_cold() -> None:
             re.purge()  # re caches compiled patterns, so abbr compiles its pattern once per process
             re.compile(pattern)
 
         abbr_compile_s = best_of(compile_cold, repeat)
-        construct_s = best_of(lambda: TermMatcher(model), repeat)
+        construct_s = best_of(lambda: matcher(glossary), repeat)
         # A fresh matcher compiles each variant it meets on first use: the first page pays for that.
         with no_gc():
-            first_page_s = min(_first_page(html, model) for _ in range(repeat))
-        matcher = TermMatcher(model)
-        page_s = best_of(lambda: weave(html, matcher), repeat)
-        ours_matches = len(weave(html, matcher).occurrences)
+            first_page_s = min(_first_page(html, glossary) for _ in range(repeat))
+        build = engine(glossary)
+        page_s = best_of(lambda: weave(html, build), repeat)
+        weave(html, build)
+        ours_matches = matches(build)
         abbr_matches = with_abbr().count("<abbr ")
         abbr_extra_s = abbr_s - plain_s
         rows.append(
             {
                 "terms": count,
-                "variants": len(glossary),
+                "variants": len(strings),
                 "plain_markdown_s": plain_s,
                 "abbr_markdown_s": abbr_s,
                 "abbr_extra_s": abbr_extra_s,
@@ -124,16 +161,19 @@ def scaling(word_counts: Sequence[int], at_terms: int, term_counts: Sequence[int
     def point(words: int, count: int) -> dict[str, Any]:
         terms = everything[:count]
         html = synth.page_html(words, terms)
-        model: tuple[Term, ...] = synth.model_terms(terms)
-        matcher = TermMatcher(model)
+        glossary = synth.model_glossary(terms)
+        build = engine(glossary)
         repeat = 3 if words > 50_000 else 7
+        page_s = best_of(lambda: weave(html, build), repeat)
+        weave(html, build)
         return {
             "words": words,
             "terms": count,
             "html_bytes": len(html.encode()),
-            "construct_s": best_of(lambda: TermMatcher(model), repeat),
-            "page_s": best_of(lambda: weave(html, matcher), repeat),
-            "matches": len(weave(html, matcher).occurrences),
+            "construct_s": best_of(lambda: matcher(glossary), repeat),
+            "page_s": page_s,
+            "matches": matches(build),
+            "distinct_terms": distinct(build),
             "repeat": repeat,
         }
 
@@ -144,35 +184,61 @@ def scaling(word_counts: Sequence[int], at_terms: int, term_counts: Sequence[int
 
 
 def notes_anchoring(project: Path, repeat: int = 3) -> dict[str, Any]:
-    """What placing the notes costs on the synthetic book's section pages, step by step, as `Build._place_notes`
-    does it: one PageText per page, then every note's quote looked up in every page, then the markers inserted.
-    The pages are the HTML the hook gets (Markdown with the project's extensions, paragraphs numbered)."""
-    from bmdreader.anchor import PageText, fold, insert_after
-    from bmdreader.notes import load_notes
-    from bmdreader.render import note_marker
-
+    """What finding the notes' quotes costs on the synthetic book's section pages, as `Build.weave` does it: one
+    `QuoteIndex` of every quote, made once per build (`Build.load`), then one `QuoteIndex.find` per page, which
+    walks the page's words once (on the folded text of the page's `Prose`). Against it, the old way: every quote
+    looked up in every page with `str.find`. The pages are the HTML the hook gets (Markdown with the project's
+    extensions)."""
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in config.get("markdown_extensions", [])]
     options = {k: v for e in config.get("markdown_extensions", []) if isinstance(e, dict) for k, v in e.items()}
     folder = project / "annotations"
-    notes = load_notes(folder / "notes.yml", "notes.yml", folder / "works.yml", "works.yml").notes
+    notes = load_file(folder / "notes.yml", "notes.yml", NotesFile).notes
+    uses = [QuoteUse("note", n.id, n.anchor, "notes.yml", f'note "{n.id}"') for n in notes]
     pages = []
     for path in sorted((project / "docs").glob("section-*.md")):
         text = path.read_text(encoding="utf-8").split("\n---\n", 1)[-1]
-        pages.append(number_paragraphs(markdown.Markdown(extensions=extensions, extension_configs=options).convert(text))[0])
-    texts = [PageText.of(html) for html in pages]
+        pages.append(markdown.Markdown(extensions=extensions, extension_configs=options).convert(text))
+    index = QuoteIndex(uses)
+    found = [index.find(Prose(html)) for html in pages]
+    places: dict[str, int] = {}
+    for page in found:
+        for (_, key), hits in page.items():
+            places[key] = places.get(key, 0) + len(hits)
+    # Where a quote could start: a word of the page that is the first word of some quote. Only there does
+    # QuoteIndex.find compare quotes with the text.
+    firsts: dict[str, int] = {}
+    for use in uses:
+        first = WORD.search(fold(use.quote.exact))
+        if first:
+            firsts[first.group()] = firsts.get(first.group(), 0) + 1
+    texts = [Prose(html).folded[0] for html in pages]
     quotes = [fold(n.anchor.exact) for n in notes]
-    found = [[t.find(n.anchor) for n in notes] for t in texts]
-    markups = [{end: [note_marker(n)] for n, ends in zip(notes, row) if len(ends) == 1 for end in ends} for row in found]
+
+    def timed(make: Callable[[], Any], step: Callable[[Any], Any]) -> float:
+        """The fastest of `repeat` runs of `step` on fresh objects from `make` (made untimed)."""
+        best = float("inf")
+        with no_gc():
+            for _ in range(repeat):
+                made = make()
+                start = time.perf_counter()
+                step(made)
+                best = min(best, time.perf_counter() - start)
+        return best
+
     return {
         "pages": len(pages),
         "notes": len(notes),
-        "lookups": len(pages) * len(notes),
-        "page_chars": sum(len(t.text) for t in texts),
-        "placed": sum(len(m) for m in markups),
+        "lookups": len(pages) * len(notes),  # the old way: every quote in every page
+        "page_chars": sum(len(t) for t in texts),
+        "candidates": sum(firsts.get(m.group(), 0) for t in texts for m in WORD.finditer(t)),
+        "hits": sum(places.values()),
+        "placed": sum(n == 1 for n in places.values()),
         "repeat": repeat,
-        "page_text_s": best_of(lambda: [PageText.of(html) for html in pages], repeat),
-        "find_s": best_of(lambda: [t.find(n.anchor) for t in texts for n in notes], repeat),
-        "str_find_s": best_of(lambda: [t.text.find(q) for t in texts for q in quotes], repeat),
-        "insert_s": best_of(lambda: [insert_after(html, m) for html, m in zip(pages, markups)], repeat),
+        "prose_s": best_of(lambda: [Prose(html) for html in pages], repeat),
+        "index_s": best_of(lambda: QuoteIndex(uses), repeat),
+        # find on fresh pages: folding the text (on first use) is part of the lookup
+        "find_s": timed(lambda: [Prose(html) for html in pages], lambda proses: [index.find(p) for p in proses]),
+        "folded_s": timed(lambda: [Prose(html) for html in pages], lambda proses: [p.folded for p in proses]),
+        "str_find_s": best_of(lambda: [t.find(q) for t in texts for q in quotes], repeat),
     }

@@ -13,66 +13,114 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from types import ModuleType
 from typing import Any
+
+# The public methods of the engine's Build: all the hook calls (the session makes the Build and loads it).
+BUILD_METHODS = ("__init__", "load", "nav", "assets", "generated", "weave", "fill", "head", "published", "after_build", "warnings")
+# Each unit's steps, timed where the unit's class (or a class between it and Unit) overrides them.
+UNIT_METHODS = ("load", "quotes", "anchor", "mark", "finish", "generate", "fill", "head", "published", "after_build", "warnings", "web_annotations")
 
 
 def instrument() -> tuple[dict[str, float], dict[str, float]]:
-    """Wraps every method of bmdreader's Build, and read_settings, which is all the hook calls in the engine."""
-    from bmdreader import bibliography, glossary, reader, render, settings
+    """Wraps the public methods of annoreader's Build and every unit's steps (named like "Build.weave" and
+    "glossary.fill"), and some inner steps for the breakdown."""
+    import annoreader.core.build as build_module
+    from annoreader.core import prose, quotes, records, spans
+    from annoreader.core.unit import Unit
+    from annoreader.csl import cite
+    from annoreader.units import UNITS
 
-    inner = (
-        (glossary, "parse_yaml"),
-        (reader, "load_notes"),
-        (bibliography, "formatted"),
-        (reader, "number_paragraphs"),
-        (reader, "link_terms"),
-        (render, "cards"),
-        (render, "glossary_entry"),
-    )
     calls: dict[str, float] = {}
     total = {"engine_s": 0.0}
     depth = 0
 
+    def enter() -> float:
+        nonlocal depth
+        depth += 1
+        return time.perf_counter()
+
+    def leave(name: str, start: float) -> None:
+        nonlocal depth
+        elapsed = time.perf_counter() - start
+        depth -= 1
+        calls[name] = calls.get(name, 0.0) + elapsed
+        if depth == 0:  # only the outermost engine calls count in the total: the rest run inside them
+            total["engine_s"] += elapsed
+
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        if inspect.isgeneratorfunction(fn):
+            # A unit's generate, quotes or web_annotations does its work as it is iterated: time each step.
+            @functools.wraps(fn)
+            def steps(*args: Any, **kwargs: Any) -> Iterator[Any]:
+                it = fn(*args, **kwargs)
+                while True:
+                    start = enter()
+                    try:
+                        item = next(it)
+                    except StopIteration:
+                        return
+                    finally:
+                        leave(name, start)
+                    yield item
+
+            return steps
+
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            nonlocal depth
-            depth += 1
-            start = time.perf_counter()
+            start = enter()
             try:
                 return fn(*args, **kwargs)
             finally:
-                elapsed = time.perf_counter() - start
-                depth -= 1
-                calls[name] = calls.get(name, 0.0) + elapsed
-                if depth == 0:  # Build.load constructs a Build: count its matcher once in the total
-                    total["engine_s"] += elapsed
+                leave(name, start)
 
         return wrapper
 
-    for name, attr in list(vars(reader.Build).items()):
-        if isinstance(attr, classmethod):
-            setattr(reader.Build, name, classmethod(timed(f"Build.{name}", attr.__func__)))
-        elif inspect.isfunction(attr) and (name == "__post_init__" or not name.startswith("__")):
-            setattr(reader.Build, name, timed(f"Build.{name}", attr))
-    # Patched before load_config imports the hook, whose `from ... import` then picks up the wrapper.
-    settings.read_settings = timed("read_settings", settings.read_settings)
+    def wrap_methods(cls: type, label: str, names: tuple[str, ...], base: type | None = None) -> None:
+        for name in names:
+            fn = getattr(cls, name, None)
+            if not inspect.isfunction(fn) or (base is not None and fn is getattr(base, name, None)):
+                continue  # a unit that keeps Unit's empty step does nothing there
+            setattr(cls, name, timed(f"{label}.{name}", fn))
+
+    wrap_methods(build_module.Build, "Build", BUILD_METHODS)
+    for unit in UNITS:
+        wrap_methods(unit, unit.name, UNIT_METHODS, Unit)
     # Inner steps, for the breakdown only (they run inside the calls above); skipped if the engine renames them.
+    wrap_methods(prose.Prose, "Prose", ("__init__",))
+    wrap_methods(quotes.QuoteIndex, "QuoteIndex", ("__init__", "find"))
+    inner: tuple[tuple[ModuleType, str], ...] = (
+        (records, "parse_yaml"),
+        (records, "load_file"),
+        (cite, "formatted"),
+        (quotes, "explain"),
+        (spans, "plan"),
+        (spans, "write"),
+    )
+    modules = [m for n, m in sys.modules.items() if n == "annoreader" or n.startswith("annoreader.")]
     for module, name in inner:
         fn = getattr(module, name, None)
-        if callable(fn):
-            setattr(module, name, timed(f"{module.__name__.removeprefix('bmdreader.')}.{name}", fn))
+        if not callable(fn):
+            continue
+        wrapper = timed(f"{module.__name__.removeprefix('annoreader.').removeprefix('core.')}.{name}", fn)
+        # Modules that imported the function by name hold it too: replace it there as well.
+        for other in modules:
+            if getattr(other, name, None) is fn:
+                setattr(other, name, wrapper)
     return calls, total
 
 
 def per_page() -> dict[str, float]:
-    """Times MkDocs' own per-page steps (render with on_page_content, then template with search indexing and
-    writing), split into the generated glossary page, the generated references page and the rest, to see where
-    the hook's extra markup costs."""
-    from bmdreader.reader import GLOSSARY_PAGE, REFERENCES_PAGE
+    """Times MkDocs' own per-page steps (render with on_page_content, then template with on_post_page, search
+    indexing and writing), split into the generated glossary page, the generated references page and the rest,
+    to see where the hook's extra markup costs."""
+    from annoreader.units.glossary.unit import GlossaryUnit
+    from annoreader.units.notes.unit import NotesUnit
     from mkdocs.commands import build
 
+    # The pages' default paths (glossary.md, references.md), which the real site and the synthetic book keep.
+    kinds = {spec.path: spec.key for unit in (GlossaryUnit, NotesUnit) for spec in unit.pages if spec.key in ("glossary", "references")}
     pages: dict[str, float] = {}
 
     def timed(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -82,7 +130,7 @@ def per_page() -> dict[str, float]:
             try:
                 return fn(page, *args, **kwargs)
             finally:
-                kind = {GLOSSARY_PAGE: "glossary", REFERENCES_PAGE: "references"}.get(page.file.src_uri, "other")
+                kind = kinds.get(page.file.src_uri, "other")
                 pages[kind] = pages.get(kind, 0.0) + time.perf_counter() - start
 
         return wrapper

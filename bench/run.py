@@ -105,44 +105,79 @@ def compare(projects: dict[str, Path], sites: Path, rounds: int, strict: bool) -
     return result
 
 
-def drop_block(text: str, key: str) -> str:
-    """mkdocs.yml without one top-level key and the indented lines under it."""
-    out, n = re.subn(rf"^{re.escape(key)}:.*\n(?:(?:[ \t]+.*)?\n)*", "", text, flags=re.MULTILINE)
-    if n != 1:
-        raise ValueError(f"mkdocs.yml has no top-level '{key}' to drop; update bench/run.py")
+def drop_block(text: str, key: str, indent: str = "", required: bool = True) -> str:
+    """mkdocs.yml without one key (top-level, or at `indent` under another) and the lines indented under it."""
+    out, n = re.subn(rf"^{indent}{re.escape(key)}:.*\n(?:(?:{indent}[ \t]+.*)?\n)*", "", text, flags=re.MULTILINE)
+    if n != 1 and (required or n > 1):
+        raise ValueError(f"mkdocs.yml has no single '{key}' at indentation {len(indent)} to drop; update bench/run.py")
     return out
 
 
-def real_projects(tmp: Path) -> dict[str, Path]:
-    """The real site as it is ('on'); without the hook and its generated glossary ('off'); and without our CSS
-    and JS either ('stock', a plain Material page, for page weight). `watch` names hooks/, which 'off' lacks."""
+def generated_pages(config: dict[str, Any]) -> set[str]:
+    """The pages the hook generates for the real site (glossary.md, references.md, ...), as the engine lists them."""
+    from annoreader.core.build import Build, SiteConfig
+    from annoreader.units import UNITS
+
+    theme = config.get("theme") or {}
+    site = SiteConfig(ROOT, config.get("site_name", ""), config.get("extra") or {}, config.get("site_url"), True, theme.get("language", "en"))
+    build = Build(site, UNITS)
+    build.load()
+    files, _ = build.generated()
+    return {path for path in files if path.endswith(".md")}
+
+
+def real_projects(tmp: Path) -> tuple[dict[str, Path], list[str]]:
+    """The real site as it is ('on'); without the hook, its settings and the nav lines of the pages it generates
+    ('off'); and without any CSS and JS of the site's own either ('stock', a plain Material page, for page weight:
+    the same as 'off' when, as now, the engine adds all of them). `watch` names hooks/, which 'off' lacks."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    off, n = re.subn(r"^[ \t]*- [^\n]*: glossary\.md[ \t]*\n", "", drop_block(drop_block(text, "hooks"), "watch"), flags=re.MULTILINE)
-    if n != 1:
+    generated = generated_pages(yaml.safe_load(text))
+    off = drop_block(drop_block(drop_block(text, "hooks"), "watch"), "reader", indent="  ")
+    dropped = []
+
+    def nav_line(m: re.Match[str]) -> str:
+        if m.group(1) in generated:
+            dropped.append(m.group(1))
+            return ""
+        return m.group(0)
+
+    off = re.sub(r"^[ \t]*- [^\n]*: ([^\s:]+\.md)[ \t]*\n", nav_line, off, flags=re.MULTILINE)
+    if "glossary.md" not in dropped:
         raise ValueError("mkdocs.yml has no 'glossary.md' nav line to drop; update bench/run.py")
-    stock = drop_block(drop_block(off, "extra_css"), "extra_javascript")
+    stock = drop_block(drop_block(off, "extra_css", required=False), "extra_javascript", required=False)
     projects = {}
     for name, config, folders in (
         ("on", text, ("docs", "overrides", "annotations", "hooks")),
         ("off", off, ("docs", "overrides")),
         ("stock", stock, ("docs", "overrides")),
     ):
+        if name == "stock" and stock == off:
+            projects[name] = projects["off"]
+            continue
         project = tmp / f"real-{name}"
         for folder in folders:
-            shutil.copytree(ROOT / folder, project / folder)
+            shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
         (project / "mkdocs.yml").write_text(config, encoding="utf-8")
         projects[name] = project
-    return projects
+    return projects, dropped
 
 
 def real_site(tmp: Path) -> tuple[dict[str, Any], dict[str, Path]]:
-    projects = real_projects(tmp)
+    projects, dropped = real_projects(tmp)
     sites = tmp / "real-sites"
     result = compare({k: projects[k] for k in ("on", "off")}, sites, ROUNDS_REAL, strict=False)
-    cli_build(projects["stock"] / "mkdocs.yml", sites / "stock", strict=False)
+    result["stock_is_off"] = projects["stock"] == projects["off"]
+    if result["stock_is_off"]:
+        stock = sites / "off"
+    else:
+        stock = sites / "stock"
+        cli_build(projects["stock"] / "mkdocs.yml", stock, strict=False)
+    result["off_dropped_nav"] = dropped
     if not (sites / "on" / "glossary" / "index.html").exists() or (sites / "off" / "glossary").exists():
         raise RuntimeError("the hook was not switched on and off as intended")
-    return result, {"on": sites / "on", "stock": sites / "stock"}
+    if (sites / "off" / "assets" / "reader.css").exists():
+        raise RuntimeError("the site without the hook has the reader's CSS")
+    return result, {"on": sites / "on", "stock": stock}
 
 
 def book(tmp: Path) -> dict[str, Any]:
@@ -155,7 +190,7 @@ def book(tmp: Path) -> dict[str, Any]:
     # warning, which would fail the build here.
     result = compare(projects, tmp / "book-sites", ROUNDS_BOOK, strict=True)
     site = tmp / "book-sites" / "on"
-    markers = sum(p.read_text(encoding="utf-8").count('class="bmd-note-ref"') for p in site.glob("section-*/index.html"))
+    markers = sum(p.read_text(encoding="utf-8").count('class="rdr-note-ref"') for p in site.glob("section-*/index.html"))
     if markers != BOOK["notes"] or not (site / "references" / "index.html").exists():
         raise RuntimeError(f"the synthetic book shows {markers} note markers, not {BOOK['notes']}, or has no References page")
     terms = synth.make_terms(BOOK["terms"])
@@ -186,7 +221,7 @@ def book(tmp: Path) -> dict[str, Any]:
 
 def yaml_parse(files: dict[str, Path]) -> dict[str, Any]:
     """The engine's parse_yaml against composing the same file with libyaml's CSafeLoader, when PyYAML has it."""
-    from bmdreader.records import parse_yaml
+    from annoreader.core.records import parse_yaml
 
     result = {}
     for name, path in files.items():
@@ -205,8 +240,9 @@ def gz(data: bytes) -> int:
 
 
 def page_weight(sites: dict[str, Path]) -> dict[str, Any]:
-    """What our features add to a section page over a stock Material page, raw and gzipped."""
-    assets = {name: (ROOT / "docs" / "assets" / name).read_bytes() for name in ("reader.css", "reader.js")}
+    """What our features add to a section page over a stock Material page, raw and gzipped. Our CSS and JS are
+    generated by the engine: they are read from the hooked build's site."""
+    assets = {name: (sites["on"] / "assets" / name).read_bytes() for name in ("reader.css", "reader.js")}
     material = [
         *sorted((sites["stock"] / "assets" / "stylesheets").glob("*.min.css")),
         *sorted((sites["stock"] / "assets" / "javascripts").glob("bundle.*.min.js")),
@@ -215,7 +251,7 @@ def page_weight(sites: dict[str, Path]) -> dict[str, Any]:
     mentions = words = 0
     for page in SECTION_PAGES:
         on = (sites["on"] / page / "index.html").read_bytes()
-        mentions += on.count(b'class="bmd-term')  # links and quieter later mentions; the cards are bmd-card
+        mentions += on.count(b'class="rdr-term')  # links and quieter later mentions; the cards are rdr-card
         words += len((ROOT / "docs" / f"{page}.md").read_text(encoding="utf-8").split("\n---\n", 1)[-1].split())
         stock = (sites["stock"] / page / "index.html").read_bytes()
         pages[page] = {"on": len(on), "stock": len(stock), "on_gz": gz(on), "stock_gz": gz(stock)}
@@ -235,7 +271,7 @@ def main() -> None:
         return
     start = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "command": "make bench"}
-    with tempfile.TemporaryDirectory(prefix="bmd-bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="rdr-bench-") as folder:
         tmp = Path(folder)
         print("1/5 real site, hook on and off ...", flush=True)
         results["real_site"], sites = real_site(tmp)

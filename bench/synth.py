@@ -10,7 +10,8 @@ from pathlib import Path
 
 import markdown
 import yaml
-from bmdreader.model import CaseRule, Term, Variant
+from annoreader.core.matcher import CaseRule
+from annoreader.units.glossary.model import Category, Glossary, Term, Variant
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,7 +98,7 @@ def make_terms(count: int, seed: int = 1) -> list[SynthTerm]:
 
 
 def model_terms(terms: Sequence[SynthTerm], case: CaseRule | None = None) -> tuple[Term, ...]:
-    """The engine's own Term objects for the same terms, as the glossary loader would build them."""
+    """The engine's own Term objects for the same terms, as the glossary unit would load them."""
     return tuple(
         Term(
             id=t.id,
@@ -110,6 +111,12 @@ def model_terms(terms: Sequence[SynthTerm], case: CaseRule | None = None) -> tup
         )
         for i, t in enumerate(terms)
     )
+
+
+def model_glossary(terms: Sequence[SynthTerm], case: CaseRule | None = None) -> Glossary:
+    """The glossary unit's data for the same terms, as Build.load(carried=...) takes it."""
+    categories = tuple(Category(c, n) for c, n in CATEGORIES)
+    return Glossary("annotations/glossary.yml", categories, model_terms(terms, case))
 
 
 def prose(words: int, terms: Sequence[SynthTerm], rng: random.Random, every_term: bool = False) -> list[str]:
@@ -185,13 +192,14 @@ def write_book(
     works_count: int = WORKS,
 ) -> Path:
     """A whole MkDocs project, configured like the real site, with glossary, notes, works and essay files;
-    without the hook, no annotations and no glossary or references page either (the pages are the same)."""
+    without the hook, no annotations and no glossary or references page either (the pages are the same).
+    The engine makes the reader's CSS and JS itself, so the project has no assets of its own."""
     rng = random.Random(seed)
     terms = make_terms(term_count)
     docs = root / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    docs.mkdir(parents=True)
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    (docs / "index.md").write_text("---\ntitle: Home\n---\n\n# A synthetic book\n\n<!-- bmd:sections -->\n", encoding="utf-8")
+    (docs / "index.md").write_text("---\ntitle: Home\n---\n\n# A synthetic book\n\n<!-- rdr:sections -->\n", encoding="utf-8")
     paragraphs = prose(words, terms, rng, every_term=True)
     per_section = -(-len(paragraphs) // sections)
     nav: list[object] = [{"Home": "index.md"}]
@@ -204,6 +212,10 @@ def write_book(
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(site_name="A synthetic book", nav=nav)
     config.pop("watch", None)
+    # The engine adds its generated assets to extra_css and extra_javascript itself; stylesheets or scripts the
+    # real mkdocs.yml may list of its own are files of its docs/, which the synthetic book does not have.
+    config.pop("extra_css", None)
+    config.pop("extra_javascript", None)
     if hook:
         folder = root / "annotations"
         folder.mkdir()
@@ -218,6 +230,7 @@ def write_book(
         nav.append({"References": "references.md"})
     else:
         config.pop("hooks", None)
+        config.get("extra", {}).pop("reader", None)  # the engine's settings: nothing reads them without the hook
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return root
 
@@ -238,7 +251,7 @@ def _dump(data: object) -> str:
 
 def make_works(count: int, seed: int = 4) -> list[dict[str, object]]:
     """Works in CSL-YAML (annotations/works.yml's format), cycling through WORK_TYPES, each with the fields its
-    type needs (notes.REQUIRED_BY_TYPE) and some it may have."""
+    type needs (annoreader.csl.model.REQUIRED_BY_TYPE) and some it may have."""
     rng = random.Random(seed)
     words = _Words(rng)
     works: list[dict[str, object]] = []

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -56,3 +61,26 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     result = mkdocs_build(ROOT, tmp_path_factory.mktemp("real") / "site")
     assert result.returncode == 0, result.output
     return result
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+    def end_headers(self) -> None:
+        # Tells linkchecker this server is ours to check at full speed (it throttles other hosts).
+        self.send_header("LinkChecker", "allowed")
+        super().end_headers()
+
+
+@contextlib.contextmanager
+def server(folder: Path) -> Iterator[tuple[ThreadingHTTPServer, str]]:
+    """A server of `folder` on 127.0.0.1 (a free port), and its address."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

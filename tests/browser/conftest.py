@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -15,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import BrowserContext, Route
 
-from tests.conftest import ROOT, mkdocs_build_at
+from tests.conftest import ROOT, mkdocs_build_at, server
 
 SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy", "about-the-author"]
 ASSIGNMENTS = [a["id"] for a in yaml.safe_load((ROOT / "annotations" / "assignments.yml").read_text(encoding="utf-8"))["assignments"]]
@@ -48,30 +45,15 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": _chromium(), "args": quiet}
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-    def end_headers(self) -> None:
-        # Tells linkchecker this server is ours to check at full speed (it throttles other hosts).
-        self.send_header("LinkChecker", "allowed")
-        super().end_headers()
-
-
 @pytest.fixture(scope="session")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site, built for and served at http://127.0.0.1:PORT/ (a free port)."""
     site = tmp_path_factory.mktemp("served") / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    result = mkdocs_build_at(ROOT, site, url)
-    assert result.returncode == 0, result.output
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield url
-    server.shutdown()
-    server.server_close()
+    site.mkdir()
+    with server(site) as (_, url):
+        result = mkdocs_build_at(ROOT, site, url)
+        assert result.returncode == 0, result.output
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -32,7 +32,7 @@ class SafeMarkdown:
         # Without these, HTML in an annotation would reach the page as HTML; now it is escaped text.
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
-        self._md.treeprocessors.register(_Defuse(self._md), "bmd_defuse", 0)
+        self._md.treeprocessors.register(_Defuse(self._md), "rdr_defuse", 0)
         self._done: dict[str, str] = {}  # the glossary page and the SKOS file render the same explanations
 
     def convert(self, text: str) -> str:

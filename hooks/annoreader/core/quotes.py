@@ -148,7 +148,7 @@ def explain(use: QuoteUse, hits: Sequence[tuple[Place, Hit]], pages: Mapping[str
     for title, prose in pages.items():
         why = _why_not(use, prose)
         if why:
-            return f"{where} {why} ({title}); {_ADVICE[why]}"
+            return f"{where} {why} ({title}); {_ADVICE.get(why, _CONTEXT_ADVICE)}"
     return f"{where} is not in the text; copy it exactly from the page, with its punctuation"
 
 
@@ -157,6 +157,7 @@ _ADVICE = {
     "runs across two paragraphs": "quote words of one paragraph",
     "is not at the start of a paragraph": "quote the opening words of the paragraph it stands before",
 }
+_CONTEXT_ADVICE = "copy them exactly from the page, spaces included"
 
 
 def _why_not(use: QuoteUse, prose: Prose) -> str | None:
@@ -166,6 +167,7 @@ def _why_not(use: QuoteUse, prose: Prose) -> str | None:
     prefix, suffix = fold(use.quote.prefix or ""), fold(use.quote.suffix or "")
     at = text.find(exact) if exact else -1
     reasons = []
+    context = False  # the words stand here, but not between the prefix and suffix given
     while at >= 0:
         end = at + len(exact)
         if text.endswith(prefix, 0, at) and text.startswith(suffix, end):
@@ -175,5 +177,11 @@ def _why_not(use: QuoteUse, prose: Prose) -> str | None:
                 reasons.append("runs across two paragraphs")
             elif use.opens_paragraph:
                 reasons.append("is not at the start of a paragraph")
+        elif not _inside_word(text, at, end):
+            context = True
         at = text.find(exact, at + 1)
-    return reasons[0] if reasons else None
+    if reasons or not context:
+        return reasons[0] if reasons else None
+    given = [f'after the prefix "{use.quote.prefix}"'] if use.quote.prefix else []
+    given += [f'before the suffix "{use.quote.suffix}"'] if use.quote.suffix else []
+    return "is in the text, but never " + " and ".join(given)

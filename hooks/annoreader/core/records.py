@@ -6,7 +6,6 @@ import dataclasses
 import datetime
 import difflib
 import functools
-import re
 import types
 from pathlib import Path
 import typing

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from .problems import AnnotationError, Problem
+from .pages import markdown_page, markdown_text
+from .problems import AnnotationError, Problem, duplicate_ids
 from .prose import Prose
 from .quotes import Hit, QuoteUse
 from .records import Extension, load_file
@@ -98,6 +99,14 @@ class Source:
             return ()
         parsed = self.read(stem, cls)
         return None if parsed is None else getattr(parsed, dataclasses.fields(cls)[0].name)
+
+    def records(self, stem: str, cls: type[Any], kind: str) -> tuple[Any, ...] | None:
+        """The records of a file that holds one list of records with ids (none when the file is absent), each id
+        used once."""
+        items = self.items(stem, cls)
+        if items is None or not self.report(duplicate_ids(kind, [(i.id, i.line) for i in items], self.file(stem))):
+            return None
+        return items
 
     def report(self, problems: Iterable[Problem]) -> bool:
         """Adds problems found by a unit's own checks; True when there were none."""
@@ -216,6 +225,27 @@ class Unit:
     def page_setting(self, key: str) -> PageSetting:
         spec = next(p for p in self.pages if p.key == key)
         return self.build.settings.page(key, spec.path)
+
+    def page_title(self, key: str) -> str:
+        """One of the unit's pages' title: from mkdocs.yml, else the unit's strings ('<unit>.title', or
+        '<unit>.<page>.title' for a page not named after the unit)."""
+        return self.page_setting(key).title or self.build.strings(self._string(key, "title"))
+
+    def generated_page(self, key: str, body: Sequence[str], **values: object) -> Generated | None:
+        """One of the unit's pages: its title and introduction (from mkdocs.yml, else the unit's strings), then
+        `body` (Markdown); None when mkdocs.yml switches it off."""
+        setting = self.page_setting(key)
+        if setting.path is None:
+            return None
+        intro = setting.intro or self.build.strings(self._string(key, "intro"), **values)
+        return Generated(setting.path, markdown_page(self.page_title(key), [markdown_text(intro), "", *body]), key)
+
+    def _string(self, key: str, what: str) -> str:
+        return f"{self.name}.{what}" if key == self.name else f"{self.name}.{key}.{what}"
+
+    def file(self, stem: str) -> str:
+        """One of the unit's annotation files, as messages name it."""
+        return f"{self.build.settings.annotations}/{stem}.yml"
 
     def page_url(self, key: str) -> str | None:
         """The URL of one of this unit's pages, None when it is switched off."""

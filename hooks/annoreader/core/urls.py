@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 
+# The extensions MkDocs builds pages from (mkdocs.utils.markdown_extensions).
+_MARKDOWN = frozenset({".markdown", ".mdown", ".mkdn", ".mkd", ".md"})
+
+
 @dataclass(frozen=True)
 class Urls:
     site_url: str  # the published address, ending in "/"; empty when mkdocs.yml sets none
@@ -23,7 +27,9 @@ class Urls:
         As MkDocs' File: README.md is an index; index pages and, without directory URLs, every page become
         name.html; with them, name/ (and an index page its folder, the home page "")."""
         parent, name = posixpath.split(src)
-        stem = posixpath.splitext(name)[0]
+        stem, ext = posixpath.splitext(name)
+        if ext.lower() not in _MARKDOWN:
+            return quote(src)  # not a page: a file keeps its path
         stem = "index" if stem == "README" else stem
         if not self.directory_urls or stem == "index":
             dest = posixpath.join(parent, stem + ".html")

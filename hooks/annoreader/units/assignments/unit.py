@@ -10,7 +10,7 @@ from typing import Any
 
 from ...core.markdown import SafeMarkdown
 from ...core.pages import markdown_page, markdown_text, placeholder
-from ...core.problems import Problem, duplicate_ids
+from ...core.problems import Problem
 from ...core.site import PageInfo
 from ...core.unit import Generated, PageSpec, Source, Unit
 from ...core.urls import section_name
@@ -42,17 +42,17 @@ class AssignmentsUnit(Unit):
 
     @property
     def _file(self) -> str:
-        return f"{self.build.settings.annotations}/assignments.yml"
+        return self.file("assignments")
 
     def load(self, source: Source) -> tuple[Assignment, ...] | None:
         """Named assignments; whether their sections and paragraphs exist is known only once the pages are built."""
-        assignments = source.items("assignments", AssignmentsFile)
+        assignments = source.records("assignments", AssignmentsFile, "assignment")
         if assignments is None:
             return None
         file = source.file("assignments")
         questions_unit = self.build.unit("questions")
         questions = {q.id for q in questions_unit.questions} if questions_unit else set()
-        problems = duplicate_ids("assignment", [(a.id, a.line) for a in assignments], file)
+        problems: list[Problem] = []
         for assignment in assignments:
             where = f'assignment "{assignment.id}"'
             seen: dict[str, set[int]] = {}
@@ -78,17 +78,14 @@ class AssignmentsUnit(Unit):
             return nav
         # Navigation titles reach the page as markup, unescaped by MkDocs and the theme.
         pages = [(escape(a.title), path) for a in self.assignments if (path := self._page_path(a))]
-        t = self.build.strings
-        return with_pages(nav, overview, self.page_setting("instructors").title or t("assignments.title"), t("assignments.overview"), pages)
+        return with_pages(nav, overview, self.page_title("instructors"), self.build.strings("assignments.overview"), pages)
 
     # -- pages ---------------------------------------------------------------------------------------------
     def generate(self) -> Iterable[Generated]:
         t = self.build.strings
-        setting = self.page_setting("instructors")
-        if setting.path:
-            lines = [
-                markdown_text(setting.intro or t("assignments.intro")),
-                "",
+        page = self.generated_page(
+            "instructors",
+            [
                 f"## {markdown_text(t('assignments.sections'))}",
                 "",
                 placeholder("assignments", "sections"),
@@ -108,8 +105,9 @@ class AssignmentsUnit(Unit):
                 markdown_text(t("assignments.handouts_text")),
                 "",
                 t("assignments.to_add", file=self._file),
-            ]
-            yield Generated(setting.path, markdown_page(setting.title or t("assignments.title"), lines), "instructors")
+            ],
+        )
+        yield from [page] if page else []
         for assignment in self.assignments:
             path = self._page_path(assignment)
             if path:

@@ -7,7 +7,7 @@ function citeParagraph(panel, number) {
   Array.prototype.forEach.call(body.querySelectorAll("pre"), function (pre) { copyButton(pre); });
   var reset = document.createElement("button");
   reset.type = "button";
-  reset.className = P + "cite__whole";
+  reset.className = P + "cite__whole " + P + "button";
   reset.textContent = t("citing.script.whole_instead");
   reset.addEventListener("click", function () { showSection(panel); panel.querySelector("summary").focus(); });
   body.appendChild(reset);
@@ -39,7 +39,7 @@ onStart(function () {
     var number = pnum.parentNode.id.slice(1); // the paragraph is p4: Material may rewrite the link itself
     var button = document.createElement("button");
     button.type = "button";
-    button.className = P + "cite-paragraph";
+    button.className = P + "cite-paragraph " + P + "button";
     button.textContent = t("citing.script.cite");
     button.setAttribute("aria-label", t("citing.script.cite_label", { n: number }));
     button.addEventListener("click", function () { citeParagraph(panel, number); });

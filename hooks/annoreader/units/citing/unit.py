@@ -96,7 +96,9 @@ class CitingUnit(Unit):
             tags.append(("citation_publication_date", essay.issued.replace("-", "/")))
         if essay.publisher:
             tags.append(("citation_publisher", essay.publisher))
-        tags += [("citation_public_url", url), ("citation_fulltext_html_url", url), ("citation_language", self.build.strings.language)]
+        if self.build.urls.site_url:  # without the site's address a page's own would be relative: left out
+            tags += [("citation_public_url", url), ("citation_fulltext_html_url", url)]
+        tags.append(("citation_language", self.build.strings.language))
         if page.section:
             tags.append(("citation_section", page.title))
         tags += [("citation_reference", _reference(w)) for w in cited]
@@ -106,7 +108,7 @@ class CitingUnit(Unit):
             "headline": essay.title,
             "author": [{"@type": "Person", "name": a.display} if a.family else {"@type": "Organization", "name": a.literal} for a in essay.author],
             "datePublished": essay.issued,
-            "url": url,
+            **({"url": url} if self.build.urls.site_url else {}),
             "inLanguage": self.build.strings.language,
             **({"publisher": {"@type": "Organization", "name": essay.publisher}} if essay.publisher else {}),
             **({"citation": [_creative_work(w) for w in cited]} if cited else {}),

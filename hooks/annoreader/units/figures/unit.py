@@ -9,12 +9,11 @@ from html import escape
 from typing import Any
 
 from ...core.htmltext import Open, rewrite_text
-from ...core.pages import markdown_page, markdown_text, placeholder
+from ...core.pages import placeholder
 from ...core.quotes import QuoteUse
 from ...core.site import PageInfo
 from ...core.spans import Before
 from ...core.unit import Generated, PageSpec, Source, Unit, Weave
-from ...core.problems import duplicate_ids
 from .model import Figure, FiguresFile
 
 _MENTION = re.compile(r"\bFigure (\d+)\b")
@@ -30,14 +29,10 @@ class FiguresUnit(Unit):
         return self.data or ()
 
     def load(self, source: Source) -> tuple[Figure, ...] | None:
-        figures = source.items("figures", FiguresFile)
-        if figures is None or not source.report(duplicate_ids("figure", [(f.id, f.line) for f in figures], source.file("figures"))):
-            return None
-        return figures
+        return source.records("figures", FiguresFile, "figure")
 
     def quotes(self) -> Iterable[QuoteUse]:
-        file = f"{self.build.settings.annotations}/figures.yml"
-        return (QuoteUse("figure", f.id, f.before, file, f'figure "{f.id}"', opens_paragraph=True) for f in self.figures)
+        return (QuoteUse("figure", f.id, f.before, self.file("figures"), f'figure "{f.id}"', opens_paragraph=True) for f in self.figures)
 
     def anchor(self, weave: Weave) -> None:
         html = self.build.templates.unit("figures")
@@ -86,20 +81,12 @@ class FiguresUnit(Unit):
             body = [export.text_body(f"{figure.caption} ({figure.credit})", "describing")]
             if page is not None:
                 body.append(export.link(f"{export.page(page)}#figure-{figure.id}", "linking"))
-            yield {
-                "id": f"{export.url}#figure-{figure.id}",
-                "type": "Annotation",
-                "motivation": "describing",
-                "label": self.build.strings("figures.annotation", id=figure.id),
-                "body": body,
-                "target": export.target(places[0].url, span),
-            }
+            label = self.build.strings("figures.annotation", id=figure.id)
+            yield export.annotation(f"figure-{figure.id}", "describing", body, export.target(places[0].url, span), label=label)
 
     def generate(self) -> Iterable[Generated]:
-        setting = self.page_setting("figures")
-        if self.figures and setting.path:
-            intro = markdown_text(setting.intro or self.build.strings("figures.intro"))
-            yield Generated(setting.path, markdown_page(setting.title or self.build.strings("figures.title"), [intro, "", placeholder("figures")]), "figures")
+        page = self.generated_page("figures", [placeholder("figures")]) if self.figures else None
+        yield from [page] if page else []
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         if key != "figures":

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...core.markdown import SafeMarkdown
 from ...core.matcher import Matcher
-from ...core.pages import markdown_page, markdown_text, placeholder
+from ...core.pages import markdown_text, placeholder
 from ...core.problems import Problem, Severity
 from ...core.prose import Prose
 from ...core.settings import LinkMode
@@ -112,19 +112,13 @@ class GlossaryUnit(Unit):
     # -- the glossary page and its data ----------------------------------------------------------------------
     def generate(self) -> Iterable[Generated]:
         glossary = self.glossary
-        path = self.page_setting("glossary").path
-        if glossary is None or path is None:
-            return
-        setting = self.page_setting("glossary")
-        lines = [markdown_text(setting.intro or self.build.strings("glossary.intro")), "", placeholder("glossary", "index"), ""]
-        for term in glossary.in_order():
-            lines += [f"## {markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- rdr:glossary:entry {term.id} -->", ""]
-        yield Generated(path, markdown_page(self.title, lines[:-1]), "glossary")
-        yield Generated(SKOS_PATH, _json(self._skos()))
-
-    @property
-    def title(self) -> str:
-        return self.page_setting("glossary").title or self.build.strings("glossary.title")
+        body = [placeholder("glossary", "index")]
+        for term in glossary.in_order() if glossary else ():
+            body += ["", f"## {markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- rdr:glossary:entry {term.id} -->"]
+        page = self.generated_page("glossary", body) if glossary else None
+        if page:
+            yield page
+            yield Generated(SKOS_PATH, _json(self._skos()))
 
     def _skos(self) -> dict[str, Any]:
         assert self.glossary is not None
@@ -189,13 +183,8 @@ class GlossaryUnit(Unit):
                 body = [export.text_body(term.definition, "describing")]
                 if page is not None:
                     body.append(export.link(f"{export.page(page)}#{term_id}", "identifying"))
-                yield {
-                    "id": f"{export.url}#term-{term_id}-{export.slug(section.url)}-{counts[term_id]}",
-                    "type": "Annotation",
-                    "motivation": "describing",
-                    "body": body,
-                    "target": export.target(section.url, (start, end)),
-                }
+                anchor = f"term-{term_id}-{export.slug(section.url)}-{counts[term_id]}"
+                yield export.annotation(anchor, "describing", body, export.target(section.url, (start, end)))
 
     def warnings(self) -> list[Problem]:
         if self.glossary is None:

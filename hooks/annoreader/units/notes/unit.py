@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from ...core.pages import markdown_page, markdown_text, placeholder
+from ...core.pages import placeholder
 from ...core.quotes import QuoteUse
 from ...core.problems import Problem, duplicate_ids
 from ...core.site import PageInfo, Placed
@@ -111,10 +111,8 @@ class NotesUnit(Unit):
         folder = self._downloads
         if not self.notes or not self.notes.works or folder is None:
             return
-        setting = self.page_setting("references")
-        t = self.build.strings
-        intro = setting.intro or t("notes.references.intro", style=t("notes.references.style"))
-        yield Generated(setting.path or "", markdown_page(setting.title or t("notes.references.title"), [markdown_text(intro), "", placeholder("notes", "references")]), "references")
+        page = self.generated_page("references", [placeholder("notes", "references")], style=self.build.strings("notes.references.style"))
+        yield from [page] if page else []
         for ext, _, write in _EXPORTS:
             yield Generated(f"{folder}bibliography.{ext}", write(self.notes.works))
             yield from (Generated(f"{folder}{w.id}.{ext}", write([w])) for w in self.notes.works)
@@ -165,15 +163,9 @@ class NotesUnit(Unit):
             if len(places) != 1 or (span := export.place(places[0].hit.use, places[0])) is None:
                 continue
             links = [export.link(f"{export.page(references)}#{c.work}", "linking") for c in note.cites] if references is not None else []
-            yield {
-                "id": f"{export.url}#note-{note.id}",
-                "type": "Annotation",
-                "motivation": "commenting",
-                "label": self.build.strings("notes.note", id=note.id),
-                **({"creator": creators} if creators else {}),
-                "body": [export.text_body(note.text, "commenting"), *links],
-                "target": export.target(places[0].url, span),
-            }
+            body = [export.text_body(note.text, "commenting"), *links]
+            more = {"label": self.build.strings("notes.note", id=note.id), **({"creator": creators} if creators else {})}
+            yield export.annotation(f"note-{note.id}", "commenting", body, export.target(places[0].url, span), **more)
 
     def cited_on(self, url: str) -> list[Work]:
         """The works cited by the notes that stand on a page, in the order of the notes."""

@@ -8,7 +8,7 @@ import posixpath
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ...core.pages import markdown_page, markdown_text
+from ...core.pages import markdown_text
 from ...core.problems import Problem
 from ...core.site import PageInfo
 from ...core.unit import DataFile, Generated, PageSpec, Unit
@@ -35,17 +35,15 @@ class OpenDataUnit(Unit):
         setting = self.page_setting("data")
         if setting.path is None:
             return
-        t = self.build.strings
-        lines = [markdown_text(setting.intro or t("opendata.intro")), ""]
-        if self.build.settings.licence:
-            lines += [markdown_text(self.build.settings.licence), ""]
+        lines = [markdown_text(self.build.settings.licence), ""] if self.build.settings.licence else []
         folder = posixpath.dirname(setting.path)
         for unit in [self, *(u for u in self.build.units if u is not self)]:  # this unit's own file first
             for file in unit.downloads():
                 link = posixpath.relpath(file.path, folder or ".")
                 lines += [f"## {markdown_text(file.title)}", "", f"[`{posixpath.basename(file.path)}`]({link}) · {markdown_text(file.format)}", ""]
                 lines += [markdown_text(file.holds), "", "```sh", file.example, "```", ""]
-        yield Generated(setting.path, markdown_page(setting.title or t("opendata.title"), lines[:-1]), "data")
+        page = self.generated_page("data", lines[:-1])
+        yield from [page] if page else []
 
     def published(self, page: PageInfo, document: str) -> None:
         self._published[page.url] = published_text(document)

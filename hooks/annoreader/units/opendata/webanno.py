@@ -75,6 +75,10 @@ class Export:
     def link(source: str, purpose: str) -> dict[str, Any]:
         return {"type": "SpecificResource", "source": source, "purpose": purpose}
 
+    def annotation(self, anchor: str, motivation: str, body: Any, target: Any, **more: Any) -> dict[str, Any]:
+        """One annotation, its id an anchor in the export's own address."""
+        return {"id": f"{self.url}#{anchor}", "type": "Annotation", "motivation": motivation, **more, "body": body, "target": target}
+
     def collection(self, items: list[dict[str, Any]], label: str) -> dict[str, Any]:
         return {
             "@context": CONTEXT,

@@ -9,11 +9,11 @@ from ...core.kinds import Id, Text, doc, position
 
 @dataclass(frozen=True)
 class Engagement:
-    """Where in the process a term acts: in the real site's essay, where a defensive system engages a missile."""
+    """Where in the process a term acts, and by whose hand."""
 
     phase: Id = field(metadata=doc("the id of a phase in phases.yml"))
     by: Text = field(metadata=doc("who fields or runs it, such as United States"))
-    interceptor: Text | None = field(default=None, metadata=doc("what it uses in this phase, such as SM-3"))
+    interceptor: Text | None = field(default=None, metadata=doc("the means it uses in this phase"))
     line: int = position()
 
 

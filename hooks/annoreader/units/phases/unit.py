@@ -1,12 +1,11 @@
-"""An optional diagram of the phases of a process and the glossary terms that act in each (the real site's essay:
-where each defensive system engages a missile). Terms say where they act under the key `intercepts`, which this
-unit adds to the glossary's terms; `phases.yml` names and describes the phases."""
+"""An optional diagram of the phases of a process and the glossary terms that act in each. Terms say where they act
+under the key `intercepts`, which this unit adds to the glossary's terms; `phases.yml` names and describes the phases."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from ...core.pages import markdown_page, markdown_text, placeholder
+from ...core.pages import placeholder
 from ...core.problems import Problem
 from ...core.records import Extension
 from ...core.site import PageInfo
@@ -53,10 +52,8 @@ class PhasesUnit(Unit):
         return [(phase, [(t, e) for t in terms for e in t.extension("intercepts") or () if e.phase == phase.id]) for phase in self.phases]
 
     def generate(self) -> Iterable[Generated]:
-        setting = self.page_setting("phases")
-        if setting.path and any(acting for _, acting in self.acting()):
-            intro = markdown_text(setting.intro or self.build.strings("phases.intro"))
-            yield Generated(setting.path, markdown_page(setting.title or self.build.strings("phases.title"), [intro, "", placeholder("phases")]), "phases")
+        page = self.generated_page("phases", [placeholder("phases")]) if any(acting for _, acting in self.acting()) else None
+        yield from [page] if page else []
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         if key != "phases":

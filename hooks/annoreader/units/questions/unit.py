@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ...core.problems import duplicate_ids
 from ...core.quotes import QuoteUse
 from ...core.site import Placed
 from ...core.spans import Append, Block
@@ -26,13 +25,10 @@ class QuestionsUnit(Unit):
         return self.data or ()
 
     def load(self, source: Source) -> tuple[Question, ...] | None:
-        questions = source.items("questions", QuestionsFile)
-        if questions is None or not source.report(duplicate_ids("question", [(q.id, q.line) for q in questions], source.file("questions"))):
-            return None
-        return questions
+        return source.records("questions", QuestionsFile, "question")
 
     def quotes(self) -> Iterable[QuoteUse]:
-        file = f"{self.build.settings.annotations}/questions.yml"
+        file = self.file("questions")
         return (QuoteUse("question", f"{q.id}:{i}", quote, file, f'question "{q.id}"') for q in self.questions for i, quote in enumerate(q.about))
 
     def finish(self, weave: Weave) -> None:
@@ -66,13 +62,8 @@ class QuestionsUnit(Unit):
                 if len(places) == 1 and (span := export.place(places[0].hit.use, places[0])) is not None:
                     targets.append(export.target(places[0].url, span))
             if len(targets) == len(question.about):
-                yield {
-                    "id": f"{export.url}#question-{question.id}",
-                    "type": "Annotation",
-                    "motivation": "questioning",
-                    "body": export.text_body(question.ask, "questioning"),
-                    "target": targets[0] if len(targets) == 1 else targets,
-                }
+                body = export.text_body(question.ask, "questioning")
+                yield export.annotation(f"question-{question.id}", "questioning", body, targets[0] if len(targets) == 1 else targets)
 
     def render(self, asked: Sequence[tuple[int, Question, Sequence[ParagraphLink]]]) -> str:
         return self.build.templates.unit("questions").questions(asked) if asked else ""
@@ -80,4 +71,6 @@ class QuestionsUnit(Unit):
     def places(self, question: Question) -> list[Placed]:
         """The paragraphs a question is about, where each of its quotes first stands."""
         found = (self.build.index.placed("question", f"{question.id}:{i}")[:1] for i in range(len(question.about)))
-        return [place for places in found for place in places if place.paragraph]
+        places = [place for places in found for place in places if place.paragraph]
+        sections = self.build.index.sections
+        return sorted(places, key=lambda p: (sections[p.url].page.order, p.paragraph or 0))  # in reading order

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ...core.pages import markdown_page, markdown_text, placeholder
-from ...core.problems import Problem, duplicate_ids
+from ...core.pages import placeholder
+from ...core.problems import Problem
 from ...core.quotes import QuoteUse
 from ...core.site import PageInfo
 from ...core.unit import Generated, PageSpec, Source, Unit
@@ -24,14 +24,14 @@ class TimelineUnit(Unit):
         return self.data or ()
 
     def load(self, source: Source) -> tuple[Event, ...] | None:
-        events = source.items("timeline", TimelineFile)
+        events = source.records("timeline", TimelineFile, "event")
         if events is None:
             return None
         file = source.file("timeline")
         terms = {t.id for t in self.build.unit("glossary").data.terms}
         figures_unit = self.build.unit("figures")
         figures = {f.id for f in figures_unit.figures} if figures_unit else set()
-        problems = duplicate_ids("event", [(e.id, e.line) for e in events], file)
+        problems: list[Problem] = []
         for event in events:
             where = f'event "{event.id}"'
             if (event.mention is None) == (event.figure is None):
@@ -44,14 +44,12 @@ class TimelineUnit(Unit):
         return tuple(sorted(events, key=lambda e: e.date)) if source.report(problems) else None
 
     def quotes(self) -> Iterable[QuoteUse]:
-        file = f"{self.build.settings.annotations}/timeline.yml"
+        file = self.file("timeline")
         return (QuoteUse("event", e.id, e.mention, file, f'event "{e.id}"') for e in self.events if e.mention)
 
     def generate(self) -> Iterable[Generated]:
-        setting = self.page_setting("timeline")
-        if self.events and setting.path:
-            intro = markdown_text(setting.intro or self.build.strings("timeline.intro"))
-            yield Generated(setting.path, markdown_page(setting.title or self.build.strings("timeline.title"), [intro, "", placeholder("timeline")]), "timeline")
+        page = self.generated_page("timeline", [placeholder("timeline")]) if self.events else None
+        yield from [page] if page else []
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         if key != "timeline":

@@ -11,7 +11,7 @@ import pytest
 import rispy
 from citeproc.source.json import CiteProcJSON
 
-from tests.builds.test_prose import SOURCE
+from tests.essay.test_prose import SOURCE
 from tests.conftest import BuildResult
 from tests.sitetext import blocks
 

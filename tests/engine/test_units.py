@@ -1,0 +1,82 @@
+"""The unit interface: a new kind of annotation is one unit (model, template, strings, style) and one registration,
+nothing else edited; templates and strings can be overridden by a site; a broken unit's dependants wait for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annoreader.core.build import Build, SiteConfig
+from annoreader.core.problems import AnnotationError
+from annoreader.core.session import Session
+from annoreader.units import UNITS
+from tests.engine.engine import GLOSSARY, engine, weave
+from tests.engine.people.unit import PeopleUnit
+
+PEOPLE = "people:\n  - {id: jane, name: Jane Doe, role: A <writer>.}\n"
+
+
+def people_build(tmp_path: Path, **site: object) -> Build:
+    (tmp_path / "annotations").mkdir(parents=True)
+    (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "annotations" / "people.yml").write_text(PEOPLE, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary", "people"]}}, "http://x/", True, "en", **site)  # type: ignore[arg-type]
+    build = Build(config, (*UNITS, PeopleUnit))
+    build.load()
+    return build
+
+
+def test_a_new_unit_is_registered_and_woven_like_the_others(tmp_path: Path) -> None:
+    build = people_build(tmp_path)
+    html = weave(build, "<h1>T</h1><p>Jane Doe met THAAD.</p>")
+    assert '<span class="rdr-person" data-rdr-term="person-jane">Jane Doe</span> met <a class="rdr-term"' in html
+    assert "<li>Jane Doe: A &lt;writer&gt;.</li>" in html
+    assert 'data-rdr-name="Jane Doe"><span class="rdr-card__name">Jane Doe</span>' in html  # its card, with the others
+    assert ".md-typeset .rdr-person" in build.assets()["assets/reader.css"]
+    assert build.index.marks("person") == {"jane": [(build.index.sections["one/"], [1])]}
+
+
+def test_a_site_overrides_a_units_template_from_its_custom_dir(tmp_path: Path) -> None:
+    custom = tmp_path / "overrides" / "reader"
+    custom.mkdir(parents=True)
+    (custom / "people.html").write_text(
+        (Path(__file__).parent / "people" / "templates" / "reader" / "people.html").read_text().replace("<h2>", "<h2 class=\"mine\">"),
+        encoding="utf-8",
+    )
+    html = weave(people_build(tmp_path / "site", custom_dir=tmp_path / "overrides"), "<p>Jane Doe.</p>")
+    assert '<h2 class="mine">People named here</h2>' in html
+
+
+def test_a_site_replaces_single_strings(tmp_path: Path) -> None:
+    build = engine(tmp_path, reader={"strings": {"glossary.key_terms": "Words to know:", "core.paragraph": "Para. {n}"}})
+    html = weave(build, "<h1>T</h1><p>THAAD.</p>")
+    assert "Words to know:" in html and 'aria-label="Para. 1"' in html
+
+
+def test_dependants_of_a_unit_that_failed_to_load_wait_for_it(tmp_path: Path) -> None:
+    timeline = "events:\n  - {id: e, date: 2020, title: T, text: T., mention: {exact: THAAD}, terms: [nope]}\n"
+    with pytest.raises(AnnotationError) as info:
+        engine(tmp_path, {"glossary.yml": GLOSSARY.replace("name: THAAD", "name: [THAAD]"), "timeline.yml": timeline})
+    # only the glossary's problem: the timeline's unknown term would follow from it
+    assert [str(p) for p in info.value.problems] == ["annotations/glossary.yml:5: term \"thaad\": 'name' must be text, not a list"]
+
+
+def test_serve_keeps_the_last_annotations_that_loaded(tmp_path: Path) -> None:
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    for command, keeps in (("serve", True), ("build", False)):
+        session = Session(UNITS)
+        session.start(command)
+        first, _ = session.begin(config)
+        glossary.write_text(GLOSSARY.replace("definition: ", "defintion: "), encoding="utf-8")
+        if keeps:
+            second, set_aside = session.begin(config)
+            assert second is not first and second.unit("glossary").glossary == first.unit("glossary").glossary
+            assert "unknown key 'defintion'" in str(set_aside[0])
+        else:
+            with pytest.raises(AnnotationError):
+                session.begin(config)
+        glossary.write_text(GLOSSARY, encoding="utf-8")
