@@ -231,6 +231,8 @@ def notes_anchoring(project: Path, repeat: int = 3) -> dict[str, Any]:
         "notes": len(notes),
         "lookups": len(pages) * len(notes),  # the old way: every quote in every page
         "page_chars": sum(len(t) for t in texts),
+        "words": sum(1 for t in texts for _ in WORD.finditer(t)),
+        "quote_first_words": len(firsts),
         "candidates": sum(firsts.get(m.group(), 0) for t in texts for m in WORD.finditer(t)),
         "hits": sum(places.values()),
         "placed": sum(n == 1 for n in places.values()),

@@ -53,10 +53,13 @@ class Build:
         self.urls = Urls.of(site.site_url, site.directory_urls)
         classes = {u.name: u for u in registry}
         self.units: list[Unit] = [classes[name](self, i) for i, name in enumerate(settings.units)]
-        for unit in self.units:
+        for i, unit in enumerate(self.units):
             missing = [n for n in unit.needs if n not in settings.units]
+            later = [n for n in (*unit.needs, *unit.uses) if n in settings.units[i:]]
             if missing:
                 problems.append(Problem("mkdocs.yml", 0, f"extra.reader.units: '{unit.name}' needs {', '.join(repr(m) for m in missing)}; add it to the list"))
+            elif later:
+                problems.append(Problem("mkdocs.yml", 0, f"extra.reader.units: '{unit.name}' uses {', '.join(repr(m) for m in later)}; list it after them"))
         problems += check_pages(settings, {p.key: p.what for u in self.units for p in u.pages})
         folders = [("core", CORE / "strings")] + [(u.name, u.folder() / "strings") for u in self.units]
         self.strings, string_problems = Strings.load(site.language, folders, settings.strings)

@@ -49,7 +49,7 @@ class OpenDataUnit(Unit):
         self._published[page.url] = published_text(document)
 
     def after_build(self) -> tuple[dict[str, str], list[Problem]]:
-        export = Export(self.build.urls.absolute(""), self._published, self.build.strings.language)
+        export = Export(self.build.urls, self._published, self.build.strings.language)
         items = [item for unit in self.build.units for item in unit.web_annotations(export)]
         label = self.build.strings("opendata.label", title=self.build.text.title)
         text = json.dumps(export.collection(items, label), ensure_ascii=False, indent=1) + "\n"

@@ -10,6 +10,7 @@ from typing import Any
 from ...core.problems import Problem, Severity
 from ...core.quotes import QuoteUse
 from ...core.site import Placed
+from ...core.urls import Urls
 from .published import PublishedText
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -38,17 +39,17 @@ def selectors(text: str, start: int, end: int) -> list[dict[str, Any]]:
 class Export:
     """The state of one export: the published text of each section page, the site's addresses, the problems."""
 
-    site: str  # the site's absolute address, ending in "/", or ""
+    urls: Urls
     published: Mapping[str, PublishedText]
     language: str
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def url(self) -> str:
-        return self.site + EXPORT_PATH
+        return self.urls.absolute(EXPORT_PATH)
 
     def page(self, url: str) -> str:
-        return self.site + url
+        return self.urls.absolute(url)
 
     def target(self, url: str, span: tuple[int, int]) -> dict[str, Any]:
         return {"source": self.page(url), "selector": selectors(self.published[url].text, *span)}

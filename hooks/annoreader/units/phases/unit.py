@@ -1,5 +1,5 @@
-"""An optional diagram of the phases of a process and the glossary terms that act in each. Terms say where they act
-under the key `intercepts`, which this unit adds to the glossary's terms; `phases.yml` names and describes the phases."""
+"""A diagram of the phases of a process and the glossary terms that act in each, made only when some term says where
+it acts, under the key `intercepts` that this unit adds to the glossary's terms; `phases.yml` names the phases."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ INTERCEPTS = Extension("intercepts", tuple[Engagement, ...], "where in the proce
 class PhasesUnit(Unit):
     name = "phases"
     needs = ("glossary",)
-    optional = True
     files = {"phases": PhasesFile}
     extends = {Term: (INTERCEPTS,)}
     pages = (PageSpec("phases", "phases.md", "the phases diagram"),)
