@@ -27,7 +27,7 @@ def instrument() -> tuple[dict[str, float], dict[str, float]]:
     """Wraps the public methods of annoreader's Build and every unit's steps (named like "Build.weave" and
     "glossary.fill"), and some inner steps for the breakdown."""
     import annoreader.core.build as build_module
-    from annoreader.core import prose, quotes, records, spans
+    from annoreader.core import prose, quotes, records, spans, yamlfile
     from annoreader.core.unit import Unit
     from annoreader.csl import cite
     from annoreader.units import UNITS
@@ -91,7 +91,7 @@ def instrument() -> tuple[dict[str, float], dict[str, float]]:
     wrap_methods(prose.Prose, "Prose", ("__init__",))
     wrap_methods(quotes.QuoteIndex, "QuoteIndex", ("__init__", "find"))
     inner: tuple[tuple[ModuleType, str], ...] = (
-        (records, "parse_yaml"),
+        (yamlfile, "parse_yaml"),
         (records, "load_file"),
         (cite, "formatted"),
         (quotes, "explain"),

@@ -377,7 +377,7 @@ def cards_growth(by_terms: list[dict[str, Any]]) -> str:
 
 def yaml_note(parse: float, libyaml: float | None) -> str:
     faster = f"; libyaml's `CSafeLoader` composes the glossary alone in {dur(libyaml)}" if libyaml is not None else ""
-    return f" (parsing the YAML of every annotation file, `records.parse_yaml`, takes {dur(parse)} of `Build.load`{faster})"
+    return f" (parsing the YAML of every annotation file, `yamlfile.parse_yaml`, takes {dur(parse)} of `Build.load`{faster})"
 
 
 def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
@@ -385,7 +385,7 @@ def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
     # The hook's own calls only: the units' steps and inner steps (`QuoteIndex.find`) run inside them, and so
     # does `Build.head` (inside `Build.published`).
     top = sorted(((k, v) for k, v in calls.items() if k.startswith("Build.") and k != "Build.head"), key=lambda kv: -kv[1])[:3]
-    parse = calls.get("records.parse_yaml")
+    parse = calls.get("yamlfile.parse_yaml")
     part = split(r)
     inproc = r["median_inproc_s"]
     bound = (inproc["on"] - part["engine"]) / inproc["off"]

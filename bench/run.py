@@ -221,7 +221,7 @@ def book(tmp: Path) -> dict[str, Any]:
 
 def yaml_parse(files: dict[str, Path]) -> dict[str, Any]:
     """The engine's parse_yaml against composing the same file with libyaml's CSafeLoader, when PyYAML has it."""
-    from annoreader.core.records import parse_yaml
+    from annoreader.core.yamlfile import parse_yaml
 
     result = {}
     for name, path in files.items():

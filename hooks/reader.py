@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from annoreader.core.build import Build, SiteConfig
+from annoreader.core.build import THEME, Build, SiteConfig
+from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
 from annoreader.core.session import Session, report
 from annoreader.core.site import PageInfo
@@ -53,6 +54,7 @@ def on_config(config: Any) -> Any:
         config.use_directory_urls,
         config.theme.get("language") or "en",
         Path(custom) if custom else None,
+        Path(config.docs_dir),
     )
     try:
         build, set_aside = _session.begin(site)
@@ -61,6 +63,7 @@ def on_config(config: Any) -> Any:
     if set_aside:
         log.error(report(set_aside) + "\n  The site keeps the last annotations that loaded until the file is fixed.")
     config["nav"] = build.nav(config["nav"])
+    config.theme.dirs.insert(1 if custom else 0, str(THEME))
     for kind, path in (("extra_css", build.css), ("extra_javascript", build.js)):
         if path not in [str(p) for p in config[kind]]:
             config[kind].append(path)
@@ -74,6 +77,11 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 
 
 def on_files(files: Files, config: Any) -> Files:
+    # MkDocs reads a page whose front matter is broken as a page without any: a section would not be woven.
+    pages = (front_matter_problem(f"docs/{f.src_uri}", f.content_string) for f in files.documentation_pages())
+    broken = [p for p in pages if p is not None]
+    if broken:
+        raise PluginError("\n".join(map(str, broken)))
     generated, problems = _build().generated()
     if problems:
         raise PluginError(report(problems))

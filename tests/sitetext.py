@@ -58,26 +58,49 @@ def prose_paragraphs(html: str) -> list[str]:
 
 
 class _Occurrences(HTMLParser):
-    """Finds (term id, paragraph id) for every term element inside a numbered paragraph."""
+    """Finds (term id, where) for every term element in a numbered paragraph (where: its id), a figure's caption
+    (the figure's id) or an endnote (the note's id), but not in the hidden cards."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraph: str | None = None
+        self.place: str | None = None
+        self.cards = False
         self.found: set[tuple[str, str]] = set()
+        self.places: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
-        if tag == "p" and "rdr-para" in (a.get("class") or "").split():
+        classes = (a.get("class") or "").split()
+        if "rdr-cards" in classes:
+            self.cards = True
+        elif tag == "p" and "rdr-para" in classes:
             self.paragraph = a.get("id")
-        elif a.get("data-rdr-term") and self.paragraph and "rdr-card" not in (a.get("class") or ""):
-            self.found.add((a["data-rdr-term"] or "", self.paragraph))
+        elif tag in ("figure", "li") and (a.get("id") or "").startswith(("figure-", "note-")):
+            self.place = a.get("id")
+        elif a.get("data-rdr-term") and not self.cards and "rdr-card" not in classes:
+            if self.paragraph:
+                self.found.add((a["data-rdr-term"] or "", self.paragraph))
+            elif self.place:
+                self.places.append((a["data-rdr-term"] or "", self.place))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "p":
             self.paragraph = None
+        elif tag in ("figure", "li"):
+            self.place = None
+        elif tag == "aside":
+            self.cards = False
 
 
 def term_paragraphs(html: str) -> set[tuple[str, str]]:
     parser = _Occurrences()
     parser.feed(html)
     return parser.found
+
+
+def term_places(html: str) -> list[tuple[str, str]]:
+    """(term id, figure or note id) for every term marked in a caption or an endnote, in the page's order."""
+    parser = _Occurrences()
+    parser.feed(html)
+    return parser.places

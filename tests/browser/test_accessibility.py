@@ -42,9 +42,14 @@ def test_no_axe_violations_on_a_narrow_screen(page: Page, site_url: str) -> None
     assert found == [], summary(found)
 
 
-def test_no_axe_violations_with_a_note_card_and_the_cite_panel_open(page: Page, site_url: str) -> None:
+def test_no_axe_violations_with_a_note_card_and_a_paragraphs_citations_open(page: Page, site_url: str) -> None:
     page.goto(site_url + "impact-on-stability/")
-    page.get_by_role("button", name="Cite paragraph 2").click()
+    page.locator("details.rdr-cite summary").click()
+    page.get_by_role("link", name="Cite paragraph 2").click()
+    page.locator(".rdr-cite-popover").wait_for()
+    found = violations(page)
+    assert found == [], summary(found)
+    page.keyboard.press("Escape")
     page.locator("#note-ref-5 > a").focus()
     page.locator(".rdr-popover").wait_for()
     found = violations(page)

@@ -1,4 +1,6 @@
-"""Cite this, in a real browser: a paragraph's citation carries its locator and permalink; copy buttons copy."""
+"""Cite this, in a real browser: a paragraph's "cite" opens its citations beside it, for the original (numbered
+through the essay) and this edition (with its permalink); copy buttons copy; without the script it all still
+reads."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from tests.browser.conftest import shut_network
 PAGE = "impact-on-stability/"
 
 
-def clipboard(context: BrowserContext, page: Page) -> str:
+def clipboard(page: Page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
@@ -19,27 +21,37 @@ def test_copy_button_copies_the_section_citation(context: BrowserContext, page: 
     panel = page.locator("details.rdr-cite")
     panel.locator("summary").click()
     chicago = panel.locator("pre.rdr-cite__text").nth(1)
-    expect(chicago).to_contain_text("Toucas, Boris. “Ballistic Missile Defense: Proceed With Caution”.")
-    button = panel.get_by_role("button", name="Copy Chicago: bibliography")
+    expect(chicago).to_contain_text("Toucas, Boris. “Ballistic Missile Defense: Proceed With Caution.” Arms Control Today, November 2017.")
+    button = panel.get_by_role("button", name="Copy Chicago: bibliography").first
+    expect(button).to_have_attribute("data-label", "Copy")
     button.click()
-    expect(button).to_have_text("Copied")
-    assert clipboard(context, page) == chicago.text_content()
+    expect(button).to_have_attribute("data-label", "Copied")
+    assert clipboard(page) == chicago.text_content()
 
 
-def test_a_paragraph_citation_has_its_locator_and_permalink(context: BrowserContext, page: Page, site_url: str) -> None:
+def test_a_paragraph_citation_opens_beside_it(context: BrowserContext, page: Page, site_url: str) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page.goto(site_url + PAGE)
-    page.get_by_role("button", name="Cite paragraph 4").click()
-    panel = page.locator("details.rdr-cite")
-    expect(panel).to_have_attribute("open", "")
-    expect(panel.locator(".rdr-cite__scope")).to_have_text("Impact on Stability, paragraph 4.")
-    note = panel.locator("pre.rdr-cite__text").first
-    expect(note).to_contain_text(f"para. 4, {site_url}impact-on-stability/#p4.")
-    assert "@P@" not in panel.inner_text()
-    panel.get_by_role("button", name="Copy APA: note or in-text citation").click()
-    assert clipboard(context, page) == "(Toucas, 2017, para. 4)"
-    panel.get_by_role("button", name="Cite the whole section instead").click()
-    expect(panel.locator(".rdr-cite__scope")).to_contain_text("whole section")
+    control = page.get_by_role("link", name="Cite paragraph 4")
+    control.click()
+    popover = page.get_by_role("dialog", name="Cite paragraph 4")
+    expect(popover).to_be_focused()
+    expect(popover).to_be_in_viewport()
+    # beside the paragraph, at the end of the body: no text moves before it
+    assert page.evaluate("document.body.lastElementChild.classList.contains('rdr-cite-popover')")
+    box, paragraph = popover.bounding_box(), page.locator("#p4").bounding_box()
+    assert abs(box["y"] - (paragraph["y"] + paragraph["height"])) < 40
+    text = popover.inner_text()
+    assert "@P@" not in text and "@G@" not in text
+    # Impact on Stability's ¶ 4 is the essay's 16th: Introduction and Tech Breakthrough have six each
+    expect(popover).to_contain_text("Paragraph 16 of the essay.")
+    expect(popover).to_contain_text("(Toucas, par. 16)")
+    expect(popover).to_contain_text(f"para. 4, {site_url}impact-on-stability/#p4.")
+    popover.get_by_role("button", name="Copy APA: note or in-text citation").last.click()
+    assert clipboard(page) == "(Toucas, 2017, para. 4)"
+    page.keyboard.press("Escape")
+    expect(popover).to_have_count(0)
+    expect(control).to_be_focused()
 
 
 def test_without_javascript_the_section_citation_is_there(new_context, site_url: str, outside_requests: list[str]) -> None:
@@ -50,4 +62,6 @@ def test_without_javascript_the_section_citation_is_there(new_context, site_url:
     panel = page.locator("details.rdr-cite")
     panel.locator("summary").click()
     expect(panel.locator("pre.rdr-cite__text").first).to_contain_text("Boris Toucas")
-    expect(page.get_by_role("button", name="Cite paragraph 4")).to_have_count(0)
+    expect(panel.get_by_role("button")).to_have_count(0)  # copy buttons wait for the script
+    page.get_by_role("link", name="Cite paragraph 4").click()  # leads to the section's citations
+    expect(panel).to_be_in_viewport()

@@ -134,11 +134,12 @@ def test_urls_follow_the_settings(variant: tuple[str, BuildResult]) -> None:
     glossary = files["glossary.html" if "file URLs" in name else "glossary/index.html"]
     if "file URLs" in name:
         assert 'href="on-the-rooftops.html#p' in glossary
-        assert '<meta name="citation_public_url" content="https://example.org/reader/glossary.html">' in glossary
+        section = files["on-the-rooftops.html"]
+        assert '<meta name="citation_fulltext_html_url" content="https://example.org/reader/on-the-rooftops.html">' in section
     elif "folder" in name:
         assert 'href="../essay/on-the-rooftops/#p' in glossary
     elif "no site address" in name:
-        assert "citation_public_url" not in glossary and "127.0.0.1" not in glossary
+        assert "citation_fulltext_html_url" not in files["on-the-rooftops/index.html"] and "127.0.0.1" not in glossary
     else:
         assert 'href="../on-the-rooftops/#p' in glossary
 

@@ -119,8 +119,10 @@ def write_site(
     pages: dict[str, str] | None = None,
     reader: str = "{}",
     annotations: dict[str, str | bytes] | None = None,
+    docs_files: dict[str, bytes] | None = None,
 ) -> Path:
-    """A project with the given glossary and pages; `annotations` adds other annotation files by name."""
+    """A project with the given glossary and pages; `annotations` adds other annotation files by name, `docs_files`
+    other files under docs/ (images)."""
     (root / "docs").mkdir(parents=True)
     (root / "annotations").mkdir()
     (root / "annotations" / "glossary.yml").write_text(glossary, encoding="utf-8")
@@ -129,6 +131,9 @@ def write_site(
         (root / "annotations" / name).write_bytes(data)
     for name, text in (pages or PAGES).items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
+    for name, data in (docs_files or {}).items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_bytes(data)
     nav = "".join(f"  - {name}\n" for name in (pages or PAGES)) + "  - glossary.md\n"
     (root / "mkdocs.yml").write_text(
         dedent(

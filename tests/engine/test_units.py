@@ -9,6 +9,7 @@ import pytest
 
 from annoreader.core.build import Build, SiteConfig
 from annoreader.core.problems import AnnotationError
+from annoreader.core.site import Appearance
 from annoreader.core.session import Session
 from annoreader.units import UNITS
 from tests.engine.engine import GLOSSARY, engine, weave
@@ -34,7 +35,7 @@ def test_a_new_unit_is_registered_and_woven_like_the_others(tmp_path: Path) -> N
     assert "<li>Jane Doe: A &lt;writer&gt;.</li>" in html
     assert 'data-rdr-name="Jane Doe"><span class="rdr-card__name">Jane Doe</span>' in html  # its card, with the others
     assert ".md-typeset .rdr-person" in build.assets()["assets/reader.css"]
-    assert build.index.marks("person") == {"jane": [(build.index.sections["one/"], [1])]}
+    assert build.index.marks("person") == {"jane": [Appearance(build.index.sections["one/"], [1], [])]}
 
 
 def test_a_site_overrides_a_units_template_from_its_custom_dir(tmp_path: Path) -> None:

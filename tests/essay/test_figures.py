@@ -9,14 +9,9 @@ import re
 import pytest
 
 from tests.essay.test_prose import CAPTIONS, SOURCE
-from tests.builds.tinysite import FIGURES
 from tests.conftest import BuildResult
 
 PLACES = [("1", "introduction", 2), ("2", "introduction", 5), ("3", "impact-on-stability", 2)]
-
-
-FIGURES = FIGURES + "    image: {src: images/one.png, width: 640, height: 480}\n"
-
 
 
 @pytest.mark.parametrize(("number", "page", "paragraph"), PLACES, ids=[p[0] for p in PLACES])
@@ -24,7 +19,7 @@ def test_each_figure_stands_before_its_paragraph_verbatim(real_site: BuildResult
     html = real_site.page(f"{page}/index.html")
     figure = re.search(rf'<figure class="rdr-figure" id="figure-{number}">(.*?)</figure>\n<p id="p{paragraph}" class="rdr-para">', html, re.S)
     assert figure, f"figure {number} is not right before ¶ {paragraph}"
-    caption = htmllib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<figcaption>(.*?)</figcaption>", figure.group(1)).group(1)))
+    caption = htmllib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<figcaption data-rdr-text>(.*?)</figcaption>", figure.group(1)).group(1)))
     label, text = caption.split(" ", 2)[:2], caption.split(" ", 2)[2]
     assert " ".join(label) == f"Figure {number}."
     # the source has the caption, two spaces and the credit in brackets
@@ -32,6 +27,8 @@ def test_each_figure_stands_before_its_paragraph_verbatim(real_site: BuildResult
     assert f"{caption_text}  ({credit}" in CAPTIONS[int(number) - 1]
     assert CAPTIONS[int(number) - 1] in SOURCE.read_text(encoding="utf-8")
     assert "Photograph not reproduced." in figure.group(1)
+    # the caption's terms are marked, as in the prose
+    assert 'class="rdr-term' in figure.group(1)
 
 
 def test_the_figures_page_lists_them_with_where_they_stand(real_site: BuildResult) -> None:

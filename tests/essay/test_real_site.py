@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tests.conftest import BuildResult
-from tests.sitetext import term_paragraphs
+from tests.sitetext import term_paragraphs, term_places
 
 SECTIONS = ["introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy", "about-the-author"]
 
@@ -36,8 +36,14 @@ def test_glossary_covers_the_key_terms(real_site: BuildResult) -> None:
 def test_every_entry_lists_every_paragraph_where_its_term_occurs(real_site: BuildResult) -> None:
     occurs: dict[str, list[str]] = {}
     for name in SECTIONS:
-        for term_id, paragraph in sorted(term_paragraphs(real_site.page(f"{name}/index.html")), key=lambda x: int(x[1][1:])):
-            occurs.setdefault(term_id, []).append(f"../{name}/#{paragraph}")
+        html = real_site.page(f"{name}/index.html")
+        here: dict[str, list[str]] = {}
+        for term_id, paragraph in sorted(term_paragraphs(html), key=lambda x: int(x[1][1:])):
+            here.setdefault(term_id, []).append(f"../{name}/#{paragraph}")
+        for term_id, place in dict.fromkeys(term_places(html)):  # captions and notes, after the paragraphs
+            here.setdefault(term_id, []).append(f"../{name}/#{place}")
+        for term_id, links in here.items():
+            occurs.setdefault(term_id, []).extend(links)
     glossary = entries(real_site.page("glossary/index.html"))
     for term_id, html in glossary.items():
         appears = re.search(r"<dt>Appears in</dt><dd>(.*?)</dd>", html, re.S)
@@ -80,3 +86,19 @@ def test_reading_facts_agree_with_the_home_table(real_site: BuildResult) -> None
         page = real_site.page(f"{name}/index.html")
         assert f"<p>{words} words · about {minutes} minute" in page
         assert int(minutes) == -(-int(words.replace(",", "")) // 230)
+
+
+def test_no_page_says_csis_published_the_essay(real_site: BuildResult) -> None:
+    """The essay appeared in Arms Control Today, the Arms Control Association's magazine; CSIS was the author's
+    affiliation. Nothing the site writes may say otherwise."""
+    wrong = re.compile(r"(?:publish\w*|publisher)\W+(?:\w+\W+){0,8}?(?:CSIS|Center for Strategic and International Studies)|(?:CSIS|Center for Strategic and International Studies)\W+(?:\w+\W+){0,3}?published", re.I)
+    found = []
+    for path in sorted(Path(real_site.site).rglob("*")):
+        if path.suffix in (".html", ".json", ".jsonld", ".bib", ".ris", ".xml") and "assets" not in path.parts:
+            text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+            found += [f"{path.relative_to(real_site.site)}: {m.group()}" for m in wrong.finditer(text)]
+    assert found == []
+    csis = entries(real_site.page("glossary/index.html"))["csis"]
+    assert "published this essay" not in csis and "Arms Control Today" in csis
+    home = real_site.page("index.html")
+    assert "Arms Control Today" in home and "Arms Control Association" in home

@@ -23,6 +23,7 @@ from .unit import Generated, Source, TextInfo, Unit, Weave
 from .urls import Urls
 
 CORE = Path(__file__).parent
+THEME = CORE.parent / "theme"  # templates of Material's that the reader replaces, before the theme's own
 # A link between units whose address is known only once every section is woven: see Unit.resolve.
 _REF = re.compile(r'<a href="rdr-ref:([a-z]+)/([^"]*)">(.*?)</a>', re.S)
 ASSETS = {"css": "assets/reader.css", "js": "assets/reader.js"}
@@ -39,6 +40,7 @@ class SiteConfig:
     directory_urls: bool = True
     language: str = "en"
     custom_dir: Path | None = None
+    docs_dir: Path | None = None
 
 
 class Build:

@@ -76,6 +76,10 @@ class Open:
     def attr(self, name: str) -> str | None:
         return next((v for k, v in self.attrs if k == name), None)
 
+    def has(self, name: str) -> bool:
+        """Whether the element has the attribute, with a value or without (data-rdr-text)."""
+        return any(k == name for k, _ in self.attrs)
+
 
 def walk(tokens: list[Token]) -> Iterator[tuple[Token, tuple[Open, ...]]]:
     """Yields each token with the elements around it, outermost first."""

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as etree
-from urllib.parse import urlsplit
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-_SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
+from .safelinks import is_safe
+
+MAX_DEPTH = 16  # nested lists and quotes in one field: deeper ones would exhaust Python-Markdown's recursion
 
 
 class _Defuse(Treeprocessor):
-    """Drops links with unsafe schemes and turns images into their alt text: nothing may load from elsewhere."""
+    """Drops links that are not safe (judged on what the browser will follow) and turns images into their alt
+    text: nothing may load from elsewhere."""
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
             href = element.get("href")
-            if href is not None and urlsplit(href.strip()).scheme.lower() not in _SAFE_SCHEMES:
+            if href is not None and not is_safe(href):
                 del element.attrib["href"]
             if element.tag == "img":
                 alt = element.get("alt", "")
@@ -37,5 +41,20 @@ class SafeMarkdown:
 
     def convert(self, text: str) -> str:
         if text not in self._done:
-            self._done[text] = self._md.reset().convert(text)
+            try:
+                self._done[text] = self._md.reset().convert(text)
+            except RecursionError:  # too deep for the parser despite the loader's limit: shown as text, not lost
+                self._done[text] = f"<p>{html.escape(text)}</p>"
         return self._done[text]
+
+
+def too_deep(text: str) -> bool:
+    """Whether Markdown nests lists or quotes deeper than MAX_DEPTH (judged by each line's indent and '>'s)."""
+    for line in text.splitlines():
+        lead = _LEAD.match(line)
+        if lead and lead.group().count(">") + len(lead.group().expandtabs(4).replace(">", "")) // 2 > MAX_DEPTH:
+            return True
+    return False
+
+
+_LEAD = re.compile(r"[ \t>]*")

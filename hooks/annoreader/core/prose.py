@@ -87,8 +87,9 @@ class Prose:
             elif token.kind == "text":
                 if current is not None:
                     words[current].append(token.text)
+                around = _within_text(around)
                 if not any(o.tag in NOT_PROSE or added_by_reader(o) for o in around):
-                    markable = not any(o.tag in NOT_MARKABLE or o.attr("data-rdr-skip") is not None for o in around)
+                    markable = not any(o.tag in NOT_MARKABLE or o.has("data-rdr-skip") for o in around)
                     runs.append(Run(i, at, at + len(token.text), current, markable))
                     parts.append(token.text)
                     at += len(token.text)
@@ -133,6 +134,15 @@ class Prose:
                 start = ordered[i]
                 i += 1
             yield Segment(start, self.text[start : run.end], run.paragraph)
+
+
+def _within_text(around: tuple[Open, ...]) -> tuple[Open, ...]:
+    """The elements around a text node, from the nearest that holds an annotation's own text (a caption, marked
+    `data-rdr-text`), which is read like prose though the reader added the block around it."""
+    for i in range(len(around) - 1, -1, -1):
+        if around[i].has("data-rdr-text"):
+            return around[i + 1 :]
+    return around
 
 
 def fold(text: str) -> str:

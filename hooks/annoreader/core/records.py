@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import difflib
 import functools
+import re
 import types
 from pathlib import Path
 import typing
@@ -15,8 +16,11 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_
 
 import yaml
 
-from .kinds import COMPILED, DATE, ID, PAGE, RANGE, TEXT_KINDS, URL, VERBATIM
+from .kinds import COMPILED, DATE, FILE, ID, MARKDOWN, PAGE, RANGE, RESERVED_ID, TEXT, TEXT_KINDS, URL, VERBATIM
+from .markdown import MAX_DEPTH as MARKDOWN_DEPTH
+from .markdown import too_deep
 from .problems import AnnotationError, Problem
+from .yamlfile import Document, parse_yaml, read_bytes
 
 T = TypeVar("T")
 
@@ -26,7 +30,11 @@ _DATE_RE = COMPILED[DATE]
 _URL_RE = COMPILED[URL]
 _PAGE_RE = COMPILED[PAGE]
 _STR_TAG = "tag:yaml.org,2002:str"
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, some twenty times faster when present
+MAX_TEXT = 50_000  # characters in one field: a long glossary explanation is 3,000
+MAX_ITEMS = 50_000  # items in one list
+MAX_NUMBER = 100_000  # a paragraph number, an image's width or height
+# Characters no one can see or type on purpose: C0 and C1 controls but tab and line breaks, and text direction overrides.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 _TAG_NAMES = {
     "tag:yaml.org,2002:int": "a number",
     "tag:yaml.org,2002:float": "a number",
@@ -34,35 +42,6 @@ _TAG_NAMES = {
     "tag:yaml.org,2002:null": "empty",
     "tag:yaml.org,2002:timestamp": "a date",
 }
-
-
-def parse_yaml(data: bytes, file: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """Parses one YAML document into nodes (which keep their line numbers)."""
-    try:
-        text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        return None, [Problem(file, line, "the file is not valid UTF-8 text; save it with UTF-8 encoding")]
-    try:
-        try:
-            nodes = list(yaml.compose_all(text, Loader=_FAST_LOADER))
-        except yaml.YAMLError:
-            # libyaml words its errors differently; the pure-Python parser's messages are the documented ones.
-            nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else 0
-        what = err.problem or "invalid YAML"
-        return None, [Problem(file, line, f"YAML syntax error: {what}; check indentation, colons and quotes")]
-    except yaml.YAMLError as err:
-        return None, [Problem(file, 0, f"YAML error: {err}")]
-    nodes = [n for n in nodes if n is not None]
-    if not nodes:
-        return None, [Problem(file, 0, "the file is empty; add its top-level keys or delete the file")]
-    if len(nodes) > 1:
-        line = _separator_before(text, line_of(nodes[1]))
-        return None, [Problem(file, line, "the file holds more than one YAML document; remove the '---'")]
-    return nodes[0], []
 
 
 @dataclass(frozen=True)
@@ -81,41 +60,29 @@ Extensions = Mapping[type, Sequence[Extension]]
 
 def load_file(path: Path, shown_as: str, cls: type[T], extensions: Extensions | None = None) -> T:
     """Reads one annotation file into `cls`, or raises AnnotationError with every problem found."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise AnnotationError([Problem(shown_as, 0, f"cannot read the file: {err.strerror}")]) from None
-    node, problems = parse_yaml(data, shown_as)
-    if node is None:
-        raise AnnotationError(problems)
-    reader = RecordReader(shown_as, extensions or {})
-    parsed = reader.record(cls, node)
+    data, problems = read_bytes(path, shown_as)
+    document, more = parse_yaml(data, shown_as) if data is not None else (None, [])
+    if document is None:
+        raise AnnotationError(problems + more)
+    reader = RecordReader(shown_as, document, extensions or {})
+    parsed = reader.record(cls, document.root)
     if parsed is None:
         raise AnnotationError(reader.problems)
     return parsed
 
 
-def _separator_before(text: str, line: int) -> int:
-    """The line of the '---' that starts the document at `line` (or that line if there is none)."""
-    lines = text.splitlines()
-    return next((n for n in range(line, 0, -1) if lines[n - 1].startswith("---")), line)
-
-
-def line_of(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 class RecordReader:
     """Turns YAML nodes into instances of the model's dataclasses, collecting problems instead of raising."""
 
-    def __init__(self, file: str, extensions: Extensions | None = None) -> None:
+    def __init__(self, file: str, document: Document, extensions: Extensions | None = None) -> None:
         self.file = file
+        self.document = document
         self.extensions = extensions or {}
         self.problems: list[Problem] = []
 
     def problem(self, node: yaml.Node, label: str, message: str) -> None:
         prefix = f"{label}: " if label else ""
-        self.problems.append(Problem(self.file, line_of(node), prefix + message))
+        self.problems.append(Problem(self.file, self.document.line(node), prefix + message))
 
     def record(self, cls: type[T], node: yaml.Node, outer: str = "", index: int | None = None) -> T | None:
         shorthand = getattr(cls, "SHORTHAND", None)
@@ -143,7 +110,7 @@ class RecordReader:
                 self.problem(key_node, label, f"key '{key}' is given twice; keep one")
             else:
                 values[key] = value_node
-        kwargs: dict[str, Any] = {"line": line_of(node)} if hasattr(cls, "line") else {}
+        kwargs: dict[str, Any] = {"line": self.document.line(node)} if hasattr(cls, "line") else {}
         ok = len(self.problems) == found_before  # an unknown or repeated key spoils the record
         missing = []
         for name, f in fields.items():
@@ -190,16 +157,22 @@ class RecordReader:
             if not node.value:
                 self.problem(node, label, f"'{name}' must not be an empty list; add an item{'' if required else ' or remove the key'}")
                 return ()
+            if len(node.value) > MAX_ITEMS:
+                self.problem(node, label, f"'{name}' has {len(node.value):,} items, more than the {MAX_ITEMS:,} a list may hold; split the file")
+                return ()
             if dataclasses.is_dataclass(args[0]):
                 return tuple(self.record(args[0], item, label, i + 1) for i, item in enumerate(node.value))
             return tuple(self.value(args[0], item, label, f"{name} item {i + 1}") for i, item in enumerate(node.value))
         if hint is int:
-            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int" or int(node.value) < 1:
-                self.problem(node, label, f"'{name}' must be a whole number above 0, not {_describe(node) if not isinstance(node, yaml.ScalarNode) else repr(node.value)}")
+            # Decimal digits only: YAML 1.1 also reads 0x10, 0o17, 1_000 and 4:30 as numbers.
+            digits = isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int" and node.value.isascii() and node.value.isdigit()
+            if not digits or not 0 < int(node.value) <= MAX_NUMBER:
+                shown = repr(node.value) if isinstance(node, yaml.ScalarNode) else _describe(node)
+                self.problem(node, label, f"'{name}' must be a whole number from 1 to {MAX_NUMBER:,}, not {shown}")
                 return None
             return int(node.value)
         if origin is Literal:
-            text = self.text(node, label, name)
+            text = self.text(node, label, name, ID)
             if text is not None and text not in args:
                 self.problem(node, label, f"'{name}' must be one of {', '.join(args)}, not '{text}'")
             return text
@@ -210,21 +183,36 @@ class RecordReader:
         if origin is typing.Annotated and args[1] == RANGE:
             return self.range(node, label, name)
         if origin is typing.Annotated:
-            text = self.text(node, label, name, keep_spaces=args[1] == VERBATIM)
+            text = self.text(node, label, name, args[1])
             if text is not None:
                 self.check_kind(args[1], text, node, label, name)
             return text
         raise TypeError(f"the model uses a type the reader does not know: {hint!r}")
 
-    def text(self, node: yaml.Node, label: str, name: str, keep_spaces: bool = False) -> str | None:
+    def text(self, node: yaml.Node, label: str, name: str, kind: str = TEXT) -> str | None:
+        """Text of a field. Plain text (a name, a title, a definition) is one line: its line breaks and runs of
+        spaces become single spaces; Markdown keeps its lines; a quote's prefix and suffix keep their end spaces."""
         if not isinstance(node, yaml.ScalarNode) or node.tag != _STR_TAG:
             quote = "; put it in quotes" if isinstance(node, yaml.ScalarNode) else ""
             self.problem(node, label, f"'{name}' must be text, not {_describe(node)}{quote}")
             return None
-        if not node.value.strip():
+        value = node.value
+        if not value.strip():
             self.problem(node, label, f"'{name}' must not be empty")
             return None
-        return node.value if keep_spaces else node.value.strip()
+        if len(value) > MAX_TEXT:
+            self.problem(node, label, f"'{name}' has {len(value):,} characters, more than the {MAX_TEXT:,} a field may hold; shorten it")
+            return None
+        control = _CONTROL.search(value)
+        if control:
+            self.problem(node, label, f"'{name}' holds the control character U+{ord(control.group()):04X}, which no reader can see; remove it")
+            return None
+        if kind == MARKDOWN and too_deep(value):
+            self.problem(node, label, f"'{name}' nests lists or quotes more than {MARKDOWN_DEPTH} deep; flatten it")
+            return None
+        if kind == VERBATIM:
+            return value
+        return value.strip() if kind == MARKDOWN else " ".join(value.split())
 
     def date(self, node: yaml.Node, label: str, name: str) -> str | None:
         if not isinstance(node, yaml.ScalarNode) or not _DATE_RE.fullmatch(str(node.value).strip()):
@@ -247,6 +235,9 @@ class RecordReader:
             self.problem(node, label, f"'{name}' must be a paragraph number or a range like 4-7, not {shown}")
             return None
         first, _, last = text.partition("-")
+        if int(last or first) > MAX_NUMBER:
+            self.problem(node, label, f"'{name}' names paragraph {int(last or first):,}; a section has at most {MAX_NUMBER:,}")
+            return None
         if last and int(last) < int(first):
             self.problem(node, label, f"'{name}' runs backwards: write {last}-{first}, not {text}")
             return None
@@ -255,8 +246,12 @@ class RecordReader:
     def check_kind(self, kind: str, text: str, node: yaml.Node, label: str, name: str) -> None:
         if kind == ID and not _ID_RE.fullmatch(text):
             self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'chapter-2', not '{text}'")
+        elif kind == ID and RESERVED_ID.fullmatch(text):
+            self.problem(node, label, f"'{name}' '{text}' is an id the reader uses for its own links (paragraphs p4, p4-p7, or rdr-...); choose another")
         elif kind == PAGE and (not _PAGE_RE.fullmatch(text) or ".." in text.split("/")):
             self.problem(node, label, f"'{name}' must name a page by its path under docs/ without '.md', like 'chapter-2', not '{text}'")
+        elif kind == FILE and (not _PAGE_RE.fullmatch(text) or ".." in text.split("/")):
+            self.problem(node, label, f"'{name}' must be a file's path under docs/, like 'images/figure-1.jpg', not '{text}'")
         elif kind == URL and not _URL_RE.fullmatch(text):
             self.problem(node, label, f"'{name}' must be a full http:// or https:// address, not '{text}'")
         elif kind not in TEXT_KINDS:

@@ -43,8 +43,14 @@ class Session:
         return build, problems
 
 
+MAX_SHOWN = 40  # problems listed in the log: after that many, one fix usually explains the rest
+
+
 def report(problems: Sequence[Problem]) -> str:
     """The problems as one block of text for the build's log, one problem per line."""
     errors = [p for p in problems if p.severity is Severity.ERROR]
     count = f"{len(errors)} problems" if len(errors) > 1 else "1 problem"
-    return f"the annotations have {count}:\n" + "\n".join(f"  {p}" for p in problems)
+    shown = [f"  {p}" for p in problems[:MAX_SHOWN]]
+    if len(problems) > MAX_SHOWN:
+        shown.append(f"  ... and {len(problems) - MAX_SHOWN:,} more; fix the ones above first")
+    return f"the annotations have {count}:\n" + "\n".join(shown)

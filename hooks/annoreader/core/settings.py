@@ -36,6 +36,8 @@ class Settings:
     annotations: str = "annotations"
     pages: Mapping[str, PageSetting] = field(default_factory=dict)
     licence: str | None = None
+    edition: str | None = None
+    editors: str | None = None
     later: str | None = None
     archive_date: str | None = None
     strings: Mapping[str, str] = field(default_factory=dict)
@@ -51,6 +53,8 @@ _KEYS = {
     "annotations": "the folder of annotation files, relative to mkdocs.yml",
     "pages": "generated pages by name: a path under docs/, false to leave the page out, or {path, title, intro}",
     "licence": "the terms under which the annotations may be reused, shown on the Data page",
+    "edition": "the name of this edition, as a citation of it names it; default: 'Annotated edition'",
+    "editors": "who made the annotations, credited on the edition's own pages; default: 'The editors of this edition'",
     "later": "the heading of a glossary entry's later developments; default: after the text's date",
     "archive_date": "the date (YYYY-MM-DD) of web-archive copies linked from the references; default: the text's date",
     "strings": "reader-facing words to replace, by key (see the units' strings files)",
@@ -108,6 +112,8 @@ def read_settings(
         folder.strip(),
         pages,
         text("licence"),
+        text("edition"),
+        text("editors"),
         text("later"),
         archive,
         dict(strings),

@@ -25,13 +25,24 @@ class PageInfo:
 
 @dataclass(frozen=True)
 class Mark:
-    """A marked span of a section's prose, such as a term's occurrence."""
+    """A marked span of a section, such as a term's occurrence: in a paragraph of the prose, or in text an
+    annotation placed with it (`where`: the unit and key that name that text, such as a figure's caption)."""
 
     kind: str
     id: str
     paragraph: int | None
     text: str
     linked: bool
+    where: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """Where a marked id stands in one section: its paragraphs, and the annotations' texts."""
+
+    section: Section
+    paragraphs: list[int]
+    places: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -107,16 +118,19 @@ class SiteIndex:
             stems.setdefault(name.rsplit("/", 1)[-1], []).append(section)
         return {**{stem: found[0] for stem, found in stems.items() if len(found) == 1}, **named}
 
-    def marks(self, kind: str) -> dict[str, list[tuple[Section, list[int]]]]:
-        """For each id marked, the sections where it is with their paragraph numbers, in reading order."""
-        found: dict[str, list[tuple[Section, list[int]]]] = {}
+    def marks(self, kind: str) -> dict[str, list[Appearance]]:
+        """For each id marked, the sections where it is with their paragraphs and places, in reading order."""
+        found: dict[str, list[Appearance]] = {}
         for section in self.in_reading_order():
             numbers: dict[str, set[int]] = {}
+            places: dict[str, dict[tuple[str, str], None]] = {}
             for mark in section.marks:
                 if mark.kind == kind and mark.paragraph is not None:
                     numbers.setdefault(mark.id, set()).add(mark.paragraph)
-            for mark_id, paragraphs in numbers.items():
-                found.setdefault(mark_id, []).append((section, sorted(paragraphs)))
+                elif mark.kind == kind and mark.where is not None:
+                    places.setdefault(mark.id, {})[mark.where] = None
+            for mark_id in dict.fromkeys([*numbers, *places]):
+                found.setdefault(mark_id, []).append(Appearance(section, sorted(numbers.get(mark_id, ())), list(places.get(mark_id, {}))))
         return found
 
     def marked(self, kind: str) -> set[str]:

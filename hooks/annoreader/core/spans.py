@@ -4,6 +4,7 @@ in one walk over the page's tokens."""
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,7 +39,18 @@ class Wrap:
 
 @dataclass(frozen=True)
 class Before:
-    """A block before a numbered paragraph (a figure)."""
+    """A block before a numbered paragraph (a figure). `holds_text` names it as (unit, key) when it holds text of
+    its own (a caption) in which words may be marked like the prose's."""
+
+    paragraph: int
+    markup: str
+    rank: Rank = (0, 0)
+    holds_text: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Prepend:
+    """Markup at the start of a numbered paragraph, after its number (a control for the paragraph)."""
 
     paragraph: int
     markup: str
@@ -71,7 +83,7 @@ class Card:
     rank: Rank = (0, 0)
 
 
-Insertion = Point | Wrap | Before | Append | Block | Card
+Insertion = Point | Wrap | Before | Prepend | Append | Block | Card
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,7 @@ class Plan:
     points: dict[int, list[str]] = field(default_factory=dict)
     wraps: dict[int, list[Wrap]] = field(default_factory=dict)  # by the token they fall in
     before: dict[int, list[str]] = field(default_factory=dict)
+    prepend: dict[int, list[str]] = field(default_factory=dict)
     append: dict[int, list[str]] = field(default_factory=dict)
     title: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
@@ -107,6 +120,8 @@ def plan(prose: Prose, insertions: Iterable[Insertion]) -> Plan:
             result.points.setdefault(item.at, []).append(item.markup)
         elif isinstance(item, Before):
             result.before.setdefault(item.paragraph, []).append(item.markup)
+        elif isinstance(item, Prepend):
+            result.prepend.setdefault(item.paragraph, []).append(item.markup)
         elif isinstance(item, Append):
             result.append.setdefault(item.paragraph, []).append(item.markup)
         elif isinstance(item, Block):
@@ -121,7 +136,7 @@ def plan(prose: Prose, insertions: Iterable[Insertion]) -> Plan:
             continue
         last_end = wrap.end
         result.wraps.setdefault(run.token, []).append(wrap)
-    return Plan(result.points, result.wraps, result.before, result.append, result.title, result.facts, result.end, result.cards, tuple(dropped))
+    return dataclasses.replace(result, dropped=tuple(dropped))
 
 
 def _crosses(points: Sequence[int], wrap: Wrap) -> bool:
@@ -158,6 +173,7 @@ def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
         if number is not None:
             out.extend(settled.before.get(number, ()))
             out.append(frame.paragraph(token, number))
+            out.extend(settled.prepend.get(number, ()))
             copy = []
             continue
         number = prose.closes.get(i)

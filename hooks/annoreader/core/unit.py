@@ -125,6 +125,7 @@ class Weave:
     hits: Mapping[tuple[str, str], list[Hit]]
     insertions: list[Insertion] = field(default_factory=list)
     marks: list[Mark] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)  # what a unit keeps from one step to the next, by its name
 
     def add(self, unit: Unit, *items: Insertion) -> None:
         """Adds insertions; blocks keep the rank their unit gives them, the rest rank by unit, then by order."""
@@ -212,6 +213,10 @@ class Unit:
     def web_annotations(self, export: Any) -> Iterable[dict[str, Any]]:
         """Its annotations as W3C Web Annotations, each targeting a published page (see units/opendata)."""
         return ()
+
+    def place(self, key: str) -> tuple[str, str] | None:
+        """How a text the unit shows with a page is named and reached, for the terms marked in it: (label, id)."""
+        return None
 
     def resolve(self, ref: str, from_url: str) -> str | None:
         """The address of a link written as rdr-ref:<unit>/<ref>, settled once every section is woven."""

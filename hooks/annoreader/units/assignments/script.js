@@ -14,6 +14,8 @@ function label(list) {
   return list.map(function (r) { return r[0] === r[1] ? "¶" + r[0] : "¶" + r[0] + "–" + r[1]; }).join(", ");
 }
 
+/* The notice names the assigned paragraphs. Its words are drawn by the stylesheet (data-label) and announced from
+   a live region at the end of the body: no text moves in the page before them. */
 function notice(text, polite) {
   var old = document.querySelector("." + P + "assignment");
   if (old) old.remove();
@@ -21,19 +23,21 @@ function notice(text, polite) {
   if (!article || !text) return;
   var box = document.createElement("div");
   box.className = P + "assignment" + (polite ? " " + P + "assignment--problem" : "");
-  box.setAttribute("role", "status");
-  var p = document.createElement("p");
-  p.textContent = text;
+  var words = document.createElement("span");
+  words.className = P + "label";
+  words.setAttribute("data-label", text);
   var button = document.createElement("button");
   button.type = "button";
-  button.textContent = t("assignments.script.dismiss");
+  button.className = P + "button";
+  button.setAttribute("data-label", t("assignments.script.dismiss"));
   button.setAttribute("aria-label", t("assignments.script.dismiss_label"));
   button.addEventListener("click", function () { box.remove(); });
-  box.appendChild(p);
+  box.appendChild(words);
   box.appendChild(button);
   var title = article.querySelector("h1");
   if (title) title.insertAdjacentElement("afterend", box);
   else article.insertBefore(box, article.firstChild);
+  announce(text);
 }
 
 function showAssignment() {

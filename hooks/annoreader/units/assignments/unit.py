@@ -159,20 +159,21 @@ class AssignmentsUnit(Unit):
             passages.append(macros.passage(name, r.section.title, label, href, shown))
             reading.append((label, f"{href}#p{first}-p{last}"))
             assigned.update({(r.section.url, p.number): (f"#{name}-p{p.number}", r.section.title, p.number) for p in r.paragraphs})
-        glossary = self.build.unit("glossary")
-        linked, terms = glossary.marked("".join(passages), page.url) if glossary else ("".join(passages), [])
+        glossary, notes = self.build.unit("glossary"), self.build.unit("notes")
+        linked, marked = glossary.marked("".join(passages), page.url) if glossary else ("".join(passages), None)
         body = macros.body(self._markdown.convert(assignment.instructions), reading, linked)
         body += self._questions(assignment, assigned, page)
-        notes = self.build.unit("notes")
         placed = self._notes(assigned) if notes else []
+        texts = {n.id: glossary.mark_text(notes.note_html(n, page.url), marked, (notes.name, n.id)) for n, _ in placed} if glossary else {}
         cards: list[str] = []
         if notes:
-            body += notes.endnotes(placed, page.url)
+            body += notes.endnotes(placed, page.url, texts)
         if glossary:
+            terms = glossary.terms_in(marked.marks)
             body += glossary.term_list(terms, page.url, self.build.strings("assignments.terms_here"))
             cards += glossary.cards(terms, page.url)
         if notes:
-            cards += notes.cards([n for n, _ in placed], page.url)
+            cards += notes.cards([n for n, _ in placed], page.url, texts)
         return body + (self.build.templates.unit("core").cards(cards) if cards else "")
 
     def _notes(self, assigned: dict[tuple[str, int], ParagraphLink]) -> list[tuple[Any, ParagraphLink]]:

@@ -1,48 +1,83 @@
-/* "Cite this": copy buttons, and a cite button by each paragraph number that fills the panel for that paragraph. */
-function citeParagraph(panel, number) {
-  var template = panel.querySelector("template." + P + "cite__paragraph");
-  var body = panel.querySelector("." + P + "cite__current");
-  if (!template || !body) return;
-  body.innerHTML = template.innerHTML.split("@P@").join(number);
-  Array.prototype.forEach.call(body.querySelectorAll("pre"), function (pre) { copyButton(pre); });
-  var reset = document.createElement("button");
-  reset.type = "button";
-  reset.className = P + "cite__whole " + P + "button";
-  reset.textContent = t("citing.script.whole_instead");
-  reset.addEventListener("click", function () { showSection(panel); panel.querySelector("summary").focus(); });
-  body.appendChild(reset);
-  panel.open = true;
-  panel.scrollIntoView({ block: "start" });
-  panel.querySelector("summary").focus();
+/* "Cite this": copy buttons in the section's panel; a paragraph's "cite" opens its citations beside it. The
+   paragraph's citations are put at the end of the page's body, so that no text moves in the page before them. */
+var citePopover = null;
+var citeControl = null;
+
+function closeCite(returnFocus) {
+  if (!citePopover) return;
+  citePopover.remove();
+  citePopover = null;
+  if (citeControl) {
+    citeControl.setAttribute("aria-expanded", "false");
+    if (returnFocus) citeControl.focus();
+  }
+  citeControl = null;
 }
 
-function showSection(panel) {
-  var body = panel.querySelector("." + P + "cite__current");
-  body.innerHTML = "";
-  body.appendChild(panel.__rdrSection.cloneNode(true));
-  Array.prototype.forEach.call(body.querySelectorAll("pre"), function (pre) { copyButton(pre); });
+function placeCite(popover, control) {
+  var paragraph = control.closest("p") || control;
+  var box = paragraph.getBoundingClientRect();
+  var width = Math.min(popover.offsetWidth, document.documentElement.clientWidth - 16);
+  var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
+  popover.style.left = left + window.scrollX + "px";
+  popover.style.top = box.bottom + window.scrollY + 6 + "px";
 }
+
+function openCite(control) {
+  var panel = document.querySelector("details." + P + "cite");
+  var template = panel && panel.querySelector("template." + P + "cite__paragraph");
+  if (!template) return false;
+  closeCite(false);
+  var number = control.getAttribute("data-rdr-cite");
+  var offset = parseInt(panel.getAttribute("data-rdr-offset"), 10) || 0;
+  var popover = document.createElement("div");
+  popover.className = P + "cite-popover";
+  popover.setAttribute("role", "dialog");
+  popover.setAttribute("aria-label", t("citing.script.heading", { n: number }));
+  popover.tabIndex = -1;
+  popover.innerHTML = template.innerHTML.split("@P@").join(number).split("@G@").join(String(offset + parseInt(number, 10)));
+  var close = document.createElement("button");
+  close.type = "button";
+  close.className = P + "button " + P + "cite-popover__close";
+  close.setAttribute("data-label", t("citing.script.close"));
+  close.setAttribute("aria-label", t("citing.script.close"));
+  close.addEventListener("click", function () { closeCite(true); });
+  popover.insertBefore(close, popover.firstChild);
+  Array.prototype.forEach.call(popover.querySelectorAll("button." + P + "copy"), function (button) {
+    wireCopy(button, button.previousElementSibling);
+  });
+  document.body.appendChild(popover);
+  citePopover = popover;
+  citeControl = control;
+  control.setAttribute("aria-expanded", "true");
+  placeCite(popover, control);
+  popover.focus();
+  return true;
+}
+
+document.addEventListener("click", function (e) {
+  var control = e.target.closest && e.target.closest("a[data-rdr-cite]");
+  if (control) {
+    if (openCite(control)) {
+      e.preventDefault();
+      e.stopPropagation(); // before Material's instant navigation, which would follow the link
+    }
+    return;
+  }
+  if (citePopover && !citePopover.contains(e.target)) closeCite(false);
+}, true);
+
+document.addEventListener("keydown", function (e) {
+  if (e.key === "Escape" && citePopover) closeCite(true);
+});
 
 onStart(function () {
-  var panel = document.querySelector("details." + P + "cite");
-  if (!panel || panel.querySelector("." + P + "cite__current")) return;
-  var current = document.createElement("div");
-  current.className = P + "cite__current";
-  var section = document.createDocumentFragment();
-  Array.prototype.slice.call(panel.children).forEach(function (child) {
-    if (child.tagName !== "SUMMARY" && child.tagName !== "TEMPLATE") section.appendChild(child);
+  closeCite(false);
+  Array.prototype.forEach.call(document.querySelectorAll("details." + P + "cite button." + P + "copy"), function (button) {
+    wireCopy(button, button.previousElementSibling);
   });
-  panel.__rdrSection = section;
-  panel.insertBefore(current, panel.querySelector("template"));
-  showSection(panel);
-  Array.prototype.forEach.call(document.querySelectorAll("." + P + "pnum"), function (pnum) {
-    var number = pnum.parentNode.id.slice(1); // the paragraph is p4: Material may rewrite the link itself
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = P + "cite-paragraph " + P + "button";
-    button.textContent = t("citing.script.cite");
-    button.setAttribute("aria-label", t("citing.script.cite_label", { n: number }));
-    button.addEventListener("click", function () { citeParagraph(panel, number); });
-    pnum.insertAdjacentElement("afterend", button);
+  Array.prototype.forEach.call(document.querySelectorAll("a[data-rdr-cite]"), function (control) {
+    control.setAttribute("aria-haspopup", "dialog");
+    control.setAttribute("aria-expanded", "false");
   });
 });

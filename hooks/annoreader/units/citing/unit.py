@@ -1,5 +1,6 @@
-"""Citing the text: its own record (essay.yml), a "Cite this" panel on each section in several styles and formats,
-and citation metadata in every page's head for Zotero and Google Scholar."""
+"""Citing the text: its own record (essay.yml); "Cite this" on each section, for the original as published and for
+this edition, and for any one paragraph; citation metadata in the head of the text's pages (Zotero, Google Scholar),
+the editors' own pages credited to the editors."""
 
 from __future__ import annotations
 
@@ -8,14 +9,18 @@ from typing import Any
 
 from ...core.problems import Problem
 from ...core.site import PageInfo
-from ...core.spans import Block
+from ...core.spans import Block, Prepend
 from ...core.unit import Source, TextInfo, Unit, Weave
 from ...csl import cite, export
 from ...csl.model import Work, WorksFile, check_works
+from .metadata import edition_page, text_page
 
+# Slots the CSL processor's output is made with once a build, filled for each page, and in the page by the script.
 _URL_SLOT = "@URL@"
 _SECTION_SLOT = "@SECTION@"
-_PARAGRAPH_SLOT = "@P@"  # stands for a paragraph number in the paragraph citation template
+_PARAGRAPH_SLOT = "@P@"  # a paragraph's number in its section, as this edition shows it
+_GLOBAL_SLOT = "@G@"  # the same paragraph's number in the whole text, as the original is cited
+_OFFSET = 'data-rdr-offset="rdr-offset"'  # in a woven section; known once every section is in
 
 
 class CitingUnit(Unit):
@@ -24,7 +29,7 @@ class CitingUnit(Unit):
 
     def __init__(self, build: Any, position: int) -> None:
         super().__init__(build, position)
-        self._formats: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
+        self._formats: dict[str, list[tuple[str, str]]] | None = None
 
     @property
     def essay(self) -> Work | None:
@@ -48,94 +53,71 @@ class CitingUnit(Unit):
         essay = self.essay
         return TextInfo(essay.title, essay.issued, tuple(a.display for a in essay.author)) if essay else None
 
+    # -- section pages -------------------------------------------------------------------------------------
     def finish(self, weave: Weave) -> None:
         if self.essay is None:
             return
-        page = self.build.urls.absolute(weave.page.url)
-        title = weave.page.title
+        html = self.build.templates.unit("citing")
+        weave.add(self, *(Prepend(p.number, html.control(p.number)) for p in weave.prose.paragraphs))
+        page, title = self.build.urls.absolute(weave.page.url), weave.page.title
 
-        def fill(formats: list[tuple[str, str]]) -> list[tuple[str, str]]:
-            return [(label, text.replace(_URL_SLOT, page).replace(_SECTION_SLOT, title)) for label, text in formats]
+        def filled(key: str) -> list[tuple[str, str]]:
+            return [(label, text.replace(_URL_SLOT, page).replace(_SECTION_SLOT, title)) for label, text in self.formats()[key]]
 
-        whole, one = self._cite_formats()
-        weave.add(self, Block("end", self.build.templates.unit("citing").panel(title, fill(whole), fill(one)), (40, 0)))
+        panel = html.panel(title, self.essay, self.edition_name, {k: filled(k) for k in self.formats()}, _OFFSET)
+        weave.add(self, Block("end", panel, (40, 0)))
 
-    def _cite_formats(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """The text's citations with slots for the page's address and title: the CSL processor runs once a build."""
+    def fill(self, page: PageInfo, key: str | None, html: str) -> str:
+        """A section's paragraphs are numbered through the whole text too, once every section is in."""
+        if not page.section or _OFFSET not in html:
+            return html
+        offset = sum(len(s.paragraphs) for s in self.build.index.in_reading_order() if s.page.order < page.order)
+        return html.replace(_OFFSET, f'data-rdr-offset="{offset}"')
+
+    @property
+    def edition_name(self) -> str:
+        return self.build.settings.edition or self.build.strings("citing.edition")
+
+    def formats(self) -> dict[str, list[tuple[str, str]]]:
+        """Every "Cite this" format, with slots for the page: the CSL processor runs once a build."""
         if self._formats is None:
             assert self.essay is not None
             t = self.build.strings
-            section = replace(self.essay, URL=_URL_SLOT, note=t("citing.section_note", section=_SECTION_SLOT))
-            paragraph = replace(
-                self.essay,
-                URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}",
-                note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT),
+            edition = replace(
+                self.essay, type="webpage", container_title=self.edition_name, publisher=None, publisher_place=None,
+                URL=_URL_SLOT, note=t("citing.section_note", section=_SECTION_SLOT),
             )
-            self._formats = (self._citations(section, None), self._citations(paragraph, _PARAGRAPH_SLOT))
+            one = replace(edition, URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}", note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT))
+            self._formats = {
+                "original": self._styles(self.essay, None) + [("BibTeX", export.bibtex([self.essay])), ("RIS", export.ris([self.essay]))],
+                "original_one": self._styles(self.essay, _GLOBAL_SLOT),
+                "edition": self._styles(edition, None),
+                "edition_one": self._styles(one, _PARAGRAPH_SLOT),
+            }
         return self._formats
 
-    def _citations(self, work: Work, locator: str | None) -> list[tuple[str, str]]:
-        """Every "Cite this" format of the work: each CSL style's citation and bibliography entry, BibTeX, RIS."""
+    def _styles(self, work: Work, locator: str | None) -> list[tuple[str, str]]:
+        """The work in each CSL style: its note or in-text citation and its bibliography entry."""
         t = self.build.strings
         found = []
         for label, style, initials in cite.CITE_STYLES:
             note, entry = cite.cite(work, style, work.URL or "", locator, initials)
             found += [(t("citing.citation", style=label), note), (t("citing.bibliography", style=label), entry)]
-        return found + [("BibTeX", export.bibtex([work])), ("RIS", export.ris([work]))]
+        return found
 
+    # -- every page's head ---------------------------------------------------------------------------------
     def head(self, page: PageInfo) -> str:
-        essay = self.essay
-        if essay is None:
+        """The text's pages (its sections and the home page) describe the text as published; the others are the
+        editors' pages of this edition, and say so."""
+        if self.essay is None:
             return ""
-        url = self.build.urls.absolute(page.url)
-        notes = self.build.unit("notes")
-        cited = notes.cited_on(page.url) if notes else []
-        tags = [("citation_title", essay.title)]
-        tags += [("citation_author", a.inverted) for a in essay.author]
-        if essay.issued:
-            tags.append(("citation_publication_date", essay.issued.replace("-", "/")))
-        if essay.publisher:
-            tags.append(("citation_publisher", essay.publisher))
-        if self.build.urls.site_url:  # without the site's address a page's own would be relative: left out
-            tags += [("citation_public_url", url), ("citation_fulltext_html_url", url)]
-        tags.append(("citation_language", self.build.strings.language))
-        if page.section:
-            tags.append(("citation_section", page.title))
-        tags += [("citation_reference", _reference(w)) for w in cited]
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Article",
-            "headline": essay.title,
-            "author": [{"@type": "Person", "name": a.display} if a.family else {"@type": "Organization", "name": a.literal} for a in essay.author],
-            "datePublished": essay.issued,
-            **({"url": url} if self.build.urls.site_url else {}),
-            "inLanguage": self.build.strings.language,
-            **({"publisher": {"@type": "Organization", "name": essay.publisher}} if essay.publisher else {}),
-            **({"citation": [_creative_work(w) for w in cited]} if cited else {}),
-        }
-        return self.build.templates.unit("citing").head(tags, data)
-
-
-def _reference(work: Work) -> str:
-    parts = [f"citation_title={work.title}"]
-    parts += [f"citation_author={a.inverted}" for a in work.author]
-    if work.issued:
-        parts.append(f"citation_publication_date={work.issued.replace('-', '/')}")
-    if work.container_title:
-        parts.append(f"citation_journal_title={work.container_title}")
-    if work.publisher:
-        parts.append(f"citation_publisher={work.publisher}")
-    if work.URL:
-        parts.append(f"citation_public_url={work.URL}")
-    return "; ".join(p.replace(";", ",") for p in parts)
-
-
-def _creative_work(work: Work) -> dict[str, object]:
-    data: dict[str, object] = {"@type": "CreativeWork", "name": work.title}
-    if work.author:
-        data["author"] = [a.display for a in work.author]
-    if work.issued:
-        data["datePublished"] = work.issued
-    if work.URL:
-        data["url"] = work.URL
-    return data
+        html = self.build.templates.unit("citing")
+        if page.section or page.homepage:
+            notes = self.build.unit("notes")
+            cited = notes.cited_on(page.url) if notes else []
+            tags, data = text_page(self.essay, cited, self.build.urls.absolute(page.url) if self.build.urls.site_url else None, self.build.strings.language)
+            return html.head(tags, data)
+        editors = self.build.settings.editors or self.build.strings("citing.editors")
+        url = self.build.urls.absolute(page.url) if self.build.urls.site_url else None
+        tags, data = edition_page(self.essay, page.title, editors, self.build.site.site_name, url, self.build.strings.language)
+        return html.head(tags, data)

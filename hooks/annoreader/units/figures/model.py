@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...core.kinds import Id, Text, doc, position
+from ...core.kinds import FilePath, Id, Text, doc, position
 from ...core.quotes import Quote
 
 
@@ -12,7 +12,7 @@ from ...core.quotes import Quote
 class Image:
     """A licensed image file for a figure; width and height keep the page from shifting while it loads."""
 
-    src: Text = field(metadata=doc("path of the image file under docs/, such as images/figure-1.jpg"))
+    src: FilePath = field(metadata=doc("path of the image file under docs/, such as images/figure-1.jpg"))
     width: int = field(metadata=doc("width in pixels"))
     height: int = field(metadata=doc("height in pixels"))
     line: int = position()

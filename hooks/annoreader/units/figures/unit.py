@@ -10,6 +10,7 @@ from typing import Any
 
 from ...core.htmltext import Open, rewrite_text
 from ...core.pages import placeholder
+from ...core.problems import Problem
 from ...core.quotes import QuoteUse
 from ...core.site import PageInfo
 from ...core.spans import Before
@@ -17,6 +18,7 @@ from ...core.unit import Generated, PageSpec, Source, Unit, Weave
 from .model import Figure, FiguresFile
 
 _MENTION = re.compile(r"\bFigure (\d+)\b")
+_IMAGES = (".avif", ".gif", ".jpeg", ".jpg", ".png", ".svg", ".webp")
 
 
 class FiguresUnit(Unit):
@@ -29,7 +31,16 @@ class FiguresUnit(Unit):
         return self.data or ()
 
     def load(self, source: Source) -> tuple[Figure, ...] | None:
-        return source.records("figures", FiguresFile, "figure")
+        figures = source.records("figures", FiguresFile, "figure")
+        docs = self.build.site.docs_dir
+        problems = []
+        for figure in figures or ():
+            image = figure.image
+            if image and not image.src.lower().endswith(_IMAGES):
+                problems.append(Problem(source.file("figures"), image.line, f'figure "{figure.id}": \'{image.src}\' is not an image file ({", ".join(_IMAGES)}); give the image\'s path'))
+            elif image and docs is not None and not (docs / image.src).is_file():
+                problems.append(Problem(source.file("figures"), image.line, f'figure "{figure.id}": there is no file docs/{image.src}; add it or fix the path'))
+        return figures if source.report(problems) else None
 
     def quotes(self) -> Iterable[QuoteUse]:
         return (QuoteUse("figure", f.id, f.before, self.file("figures"), f'figure "{f.id}"', opens_paragraph=True) for f in self.figures)
@@ -40,7 +51,7 @@ class FiguresUnit(Unit):
             hits = weave.found("figure", figure.id)
             if len(hits) == 1 and hits[0].paragraph is not None:
                 src = self.build.urls.href(weave.page.url, figure.image.src) if figure.image else ""
-                weave.add(self, Before(hits[0].paragraph, html.figure(figure, src)))
+                weave.add(self, Before(hits[0].paragraph, html.figure(figure, src), holds_text=(self.name, figure.id)))
 
     def where(self, figure_id: str) -> tuple[str, str, int] | None:
         """(page URL, section title, paragraph) of the figure, once every section is woven."""
@@ -63,6 +74,9 @@ class FiguresUnit(Unit):
             return "".join(out) + escape(text[at:], quote=False) if out else None
 
         return rewrite_text(fragment, replace) if known else fragment
+
+    def place(self, key: str) -> tuple[str, str] | None:
+        return self.build.strings("figures.caption_of", id=key), f"figure-{key}"
 
     def resolve(self, ref: str, from_url: str) -> str | None:
         where = self.where(ref)

@@ -16,6 +16,8 @@ def check_glossary(parsed: GlossaryFile, file: str) -> list[Problem]:
     seen: dict[str, list[tuple[Variant, Term]]] = {}
     for term in parsed.terms:
         where = f'term "{term.id}"'
+        if term.id.startswith("category-"):
+            problems.append(Problem(file, term.line, f"{where}: ids starting 'category-' name the glossary's categories on its page; choose another"))
         if term.category not in categories:
             known = ", ".join(sorted(categories))
             problems.append(Problem(file, term.line, f'{where}: unknown category "{term.category}"; use one of: {known}'))
@@ -28,7 +30,7 @@ def check_glossary(parsed: GlossaryFile, file: str) -> list[Problem]:
             if first_word(variant.text) is None:
                 problems.append(Problem(file, variant.line, f'{where}: variant "{variant.text}" must start with a letter or digit; leave out leading quotes or brackets'))
                 continue
-            same = seen.setdefault(variant.text.casefold(), [])
+            same = seen.setdefault(" ".join(variant.text.split()).casefold(), [])
             for other, owner in same:
                 if _overlap(variant, other):
                     whose = "this term" if owner is term else f'term "{owner.id}"'
@@ -39,6 +41,6 @@ def check_glossary(parsed: GlossaryFile, file: str) -> list[Problem]:
 
 
 def _overlap(a: Variant, b: Variant) -> bool:
-    """Whether two variants with the same letters could match the same words."""
-    return a.text == b.text or a.case_rule != "exact" or b.case_rule != "exact"
+    """Whether two variants with the same letters could match the same words (spaces are any run of spaces)."""
+    return a.text.split() == b.text.split() or a.case_rule != "exact" or b.case_rule != "exact"
 

@@ -44,6 +44,7 @@ class Variant:
 class Category:
     id: Id = field(metadata=doc("identifier used by terms' 'category'"))
     name: Text = field(metadata=doc("heading shown for the category"))
+    description: Text | None = field(default=None, metadata=doc("what the category holds, in a sentence"))
     line: int = position()
 
 

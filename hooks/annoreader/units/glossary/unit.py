@@ -14,10 +14,11 @@ from ...core.pages import markdown_text, placeholder
 from ...core.problems import Problem, Severity
 from ...core.prose import Prose
 from ...core.settings import LinkMode
-from ...core.site import Mark, PageInfo
-from ...core.spans import Block, Card, Frame, Wrap, plan, write
+from ...core.site import Appearance, Mark, PageInfo
+from ...core.spans import Block, Card
 from ...core.unit import DataFile, Generated, PageSpec, Source, Unit, Weave
 from .checks import check_glossary
+from .marking import Marker
 from .data import SKOS_PATH, defined_term_set, skos
 from .model import Glossary, GlossaryFile, Term
 
@@ -31,7 +32,7 @@ class GlossaryUnit(Unit):
 
     def __init__(self, build: Any, position: int) -> None:
         super().__init__(build, position)
-        self._matcher: Matcher[Term] | None = None
+        self._marker: Marker | None = None
         self._markdown = SafeMarkdown()
 
     @property
@@ -45,11 +46,13 @@ class GlossaryUnit(Unit):
         return Glossary(source.file("glossary"), parsed.categories, parsed.terms)
 
     @property
-    def matcher(self) -> Matcher[Term]:
-        if self._matcher is None:
+    def marker(self) -> Marker:
+        if self._marker is None:
             terms = self.glossary.terms if self.glossary else ()
-            self._matcher = Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants)
-        return self._matcher
+            matcher = Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants)
+            everywhere = self.build.settings.link_terms is LinkMode.ALL
+            self._marker = Marker(self, matcher, everywhere, self.build.templates.unit("glossary"))
+        return self._marker
 
     def href(self, from_url: str) -> str | None:
         """The glossary page as linked from a page, None when the site has none."""
@@ -58,21 +61,12 @@ class GlossaryUnit(Unit):
 
     # -- section pages -------------------------------------------------------------------------------------
     def mark(self, weave: Weave) -> None:
-        if not self.glossary:
-            return
-        html = self.build.templates.unit("glossary")
-        glossary = self.href(weave.page.url)
-        everywhere = self.build.settings.link_terms is LinkMode.ALL
-        seen: set[str] = set()
-        for segment in weave.prose.segments(weave.cuts()):
-            for match in self.matcher.find(segment.text):
-                term = match.owner
-                linked = everywhere or term.id not in seen
-                seen.add(term.id)
-                start, end = segment.start + match.start, segment.start + match.end
-                before, after = (html.link(term, glossary), "</a>") if linked and glossary else (html.mention(term), "</span>")
-                weave.add(self, Wrap(start, end, before, after))
-                weave.marks.append(Mark("term", term.id, segment.paragraph, segment.text[match.start : match.end], linked))
+        if self.glossary:
+            self.marker.page(weave)
+
+    def mark_text(self, html: str, weave: Weave, where: tuple[str, str]) -> str:
+        """Annotation text shown on a page after its prose (a note), with its terms marked in turn."""
+        return self.marker.fragment(html, weave, where) if self.glossary else html
 
     def finish(self, weave: Weave) -> None:
         terms = self.terms_in(weave.marks)
@@ -89,13 +83,11 @@ class GlossaryUnit(Unit):
         assert self.glossary is not None
         return [self.glossary.term(i) for i in dict.fromkeys(m.id for m in marks if m.kind == "term")]
 
-    def marked(self, fragment: str, from_url: str) -> tuple[str, list[Term]]:
-        """A fragment shown on another page (an assignment's passages) with its terms marked, and the terms."""
-        prose = Prose(fragment, number=False)
-        weave = Weave(PageInfo("", from_url, ""), prose, {})
-        self.mark(weave)
-        frame = Frame(lambda token, number: token.markup, lambda items: "", lambda items: "")
-        return write(prose, plan(prose, weave.insertions), frame).html, self.terms_in(weave.marks)
+    def marked(self, fragment: str, from_url: str) -> tuple[str, Weave]:
+        """A fragment shown on another page (an assignment's passages) with its terms marked; the weave holds its
+        marks, for text marked after it (`mark_text`) and the terms (`terms_in`)."""
+        weave = Weave(PageInfo("", from_url, ""), Prose(fragment, number=False), {})
+        return (self.marker.fragment(fragment, weave, None) if self.glossary else fragment), weave
 
     def cards(self, terms: Sequence[Term], from_url: str) -> list[str]:
         html = self.build.templates.unit("glossary")
@@ -145,7 +137,7 @@ class GlossaryUnit(Unit):
             body = macros.entry(
                 term,
                 glossary,
-                [(s, numbers, self.build.urls.href(page.url, s.url)) for s, numbers in appearances.get(term.id, [])],
+                [self._appearance(a, page.url) for a in appearances.get(term.id, [])],
                 markdown.convert(term.explanation),
                 markdown.convert(term.later) if term.later else "",
                 later,
@@ -154,6 +146,17 @@ class GlossaryUnit(Unit):
 
         # One pass over the page, whatever the number of terms.
         return _ENTRY.sub(entry, html)
+
+    def _appearance(self, appearance: Appearance, from_url: str) -> tuple[Any, list[int], str, list[tuple[str, str]]]:
+        """(section, its paragraphs, a link to it, (label, link) of each annotation's text where the term is)."""
+        href = self.build.urls.href(from_url, appearance.section.url)
+        places = []
+        for unit_name, key in appearance.places:
+            unit = self.build.unit(unit_name)
+            place = unit.place(key) if unit else None
+            if place:
+                places.append((place[0], f"{href}#{place[1]}"))
+        return appearance.section, appearance.paragraphs, href, places
 
     def head(self, page: PageInfo) -> str:
         url = self.page_url("glossary")

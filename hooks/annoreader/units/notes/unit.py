@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
@@ -53,11 +53,21 @@ class NotesUnit(Unit):
         for note, hit in self._on_page(weave):
             weave.add(self, Point(hit.end, html.marker(note)))
 
+    def mark(self, weave: Weave) -> None:
+        """The notes' texts, marked after the prose they follow (a term first met in a note is linked there)."""
+        glossary = self.build.unit("glossary")
+        texts = {}
+        for note, _ in self._on_page(weave):
+            html = self.note_html(note, weave.page.url)
+            texts[note.id] = glossary.mark_text(html, weave, (self.name, note.id)) if glossary else html
+        weave.state[self.name] = texts
+
     def finish(self, weave: Weave) -> None:
         placed = [(note, _local(hit.paragraph)) for note, hit in self._on_page(weave)]
         if placed:
-            weave.add(self, Block("end", self.endnotes(placed, weave.page.url), (20, 0)))
-            weave.add(self, *(Card(c) for c in self.cards([n for n, _ in placed], weave.page.url)))
+            texts = weave.state.get(self.name, {})
+            weave.add(self, Block("end", self.endnotes(placed, weave.page.url, texts), (20, 0)))
+            weave.add(self, *(Card(c) for c in self.cards([n for n, _ in placed], weave.page.url, texts)))
 
     def _on_page(self, weave: Weave) -> list[tuple[Note, object]]:
         """The notes whose quote stands once on the page, in the order they stand."""
@@ -76,16 +86,20 @@ class NotesUnit(Unit):
         figures = self.build.unit("figures")
         return figures.link_mentions(html, from_url) if figures else html
 
-    def endnotes(self, placed: Sequence[tuple[Note, ParagraphLink | None]], from_url: str) -> str:
-        """The notes at the end of a page, each with a link back to its marker and to the marker's paragraph."""
+    def endnotes(self, placed: Sequence[tuple[Note, ParagraphLink | None]], from_url: str, texts: Mapping[str, str] | None = None) -> str:
+        """The notes at the end of a page, each with a link back to its marker and to the marker's paragraph;
+        `texts` holds the notes' texts as marked on the page."""
         if not placed:
             return ""
-        items = [(note, self.note_html(note, from_url), link) for note, link in placed]
+        items = [(note, (texts or {}).get(note.id) or self.note_html(note, from_url), link) for note, link in placed]
         return self.build.templates.unit("notes").endnotes(items)
 
-    def cards(self, notes: Sequence[Note], from_url: str) -> list[str]:
+    def cards(self, notes: Sequence[Note], from_url: str, texts: Mapping[str, str] | None = None) -> list[str]:
         html = self.build.templates.unit("notes")
-        return [html.card(note, self.note_html(note, from_url)) for note in notes]
+        return [html.card(note, (texts or {}).get(note.id) or self.note_html(note, from_url)) for note in notes]
+
+    def place(self, key: str) -> tuple[str, str] | None:
+        return self.build.strings("notes.note_short", id=key), f"note-{key}"
 
     def placed(self, note: Note) -> Placed | None:
         """Where a note stands in the text, once every section is woven."""
@@ -183,6 +197,9 @@ def _local(paragraph: int | None) -> ParagraphLink | None:
 def _check_notes(notes: Sequence[Note], file: str, work_ids: set[str], works_file: str) -> list[Problem]:
     problems = duplicate_ids("note", [(n.id, n.line) for n in notes], file)
     for note in notes:
+        if note.id.startswith("ref-"):
+            # note "ref-1" would have the endnote id note-ref-1, which note 1's marker has
+            problems.append(Problem(file, note.line, f'note "{note.id}": ids starting \'ref-\' would clash with the markers\' own; choose another'))
         for citation in note.cites:
             if citation.work not in work_ids:
                 problems.append(Problem(file, citation.line, f'note "{note.id}": cites unknown work "{citation.work}"; add it to {works_file} or fix the id'))
