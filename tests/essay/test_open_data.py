@@ -63,6 +63,13 @@ def test_the_skos_glossary_parses_as_rdf(real_site: BuildResult) -> None:
     glossary = yaml.safe_load((ROOT / "annotations" / "glossary.yml").read_text(encoding="utf-8"))
     scheme = rdflib.URIRef(SITE + "glossary/")
     assert (scheme, rdflib.RDF.type, SKOS.ConceptScheme) in graph
+    assert graph.value(scheme, SKOS.prefLabel) == rdflib.Literal("Glossary of Ballistic Missile Defense: Proceed With Caution", lang="en")
+    # the scheme's source is the essay as published
+    assert graph.value(scheme, rdflib.URIRef("http://purl.org/dc/terms/source")) == rdflib.URIRef(
+        "https://www.armscontrol.org/act/2017-11/features/ballistic-missile-defense-proceed-caution")
+    for category in glossary["categories"]:
+        concept = rdflib.URIRef(f"{SITE}glossary/#category-{category['id']}")
+        assert graph.value(concept, SKOS.definition) == rdflib.Literal(" ".join(category["description"].split()), lang="en")
     for term in glossary["terms"]:
         concept = rdflib.URIRef(f"{SITE}glossary/#{term['id']}")
         assert (concept, rdflib.RDF.type, SKOS.Concept) in graph

@@ -56,6 +56,7 @@ class TextInfo:
     title: str
     issued: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
     authors: tuple[str, ...] = ()
+    url: str | None = None  # where it was published
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ Substitute.render = _substitute  # type: ignore[method-assign]
 # US English puts a full stop or comma that follows a closing quotation mark inside it (the locale's
 # punctuation-in-quote, which citeproc-py ignores); a full stop after a field ending in "." "?" or "!" goes.
 _OUTSIDE_QUOTE = re.compile(r"”((?:</[a-z]+>)*)([.,])")
-_DOUBLED = re.compile(r"([.?!])((?:</[a-z]+>)*)\.(?=\s|<|$)")
+_DOUBLED = re.compile(r"([.?!])((?:</[a-z]+>)*)\.(?=[\s<”’\"]|$)")
 
 
 def _finished(text: str) -> str:

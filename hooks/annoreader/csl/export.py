@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from .cite import csl_json
@@ -45,7 +46,7 @@ def _bibtex_entry(work: Work) -> str:
         fields.append(("key", _tex(work.title)))  # what BibTeX sorts and labels a work without an author by
     fields.append(("title", "{" + _tex(work.title) + "}"))  # braces within braces keep the title's capitals
     if work.container_title:
-        container = _tex(work.container_title)
+        container = "{" + _tex(work.container_title) + "}"
         if entry == "article":
             fields += [("journal", container), ("journaltitle", container)]
         elif entry == "incollection":
@@ -80,7 +81,14 @@ def _bibtex_entry(work: Work) -> str:
 def _bibtex_name(name: Name) -> str:
     if name.literal:
         return "{" + _tex(name.literal) + "}"  # an organisation: not to be split into family and given
-    return _tex(f"{name.family}, {name.given}" if name.given else name.family or "")
+    parts = [_whole(name.family or ""), _whole(name.given)] if name.given else [_whole(name.family or "")]
+    return ", ".join(parts)
+
+
+def _whole(part: str) -> str:
+    """A part of a person's name, braced where BibTeX would split it (at " and ") or cut it (at a comma)."""
+    text = _tex(part)
+    return "{" + text + "}" if re.search(r"\sand\s|,", part, re.I) else text
 
 
 def _corporate(name: str) -> str:
@@ -88,15 +96,37 @@ def _corporate(name: str) -> str:
     return "{" + _tex(name) + "}"
 
 
-# TeX's special characters, written so that braces stay balanced (BibTeX counts them to find a field's end).
+# TeX's special characters. BibTeX finds a field's end by counting braces, escaped or not: a pair of braces in the
+# text is written \{ \} (which every reader reads back), a brace without its pair as \textbraceleft{} or
+# \textbraceright{}, so that no text can end a field.
 _TEX = {
-    "\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%", "$": "\\$",
+    "\\": "\\textbackslash{}", "&": "\\&", "%": "\\%", "$": "\\$",
     "#": "\\#", "_": "\\_", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}",
 }
 
 
 def _tex(text: str) -> str:
-    return "".join(_TEX.get(char, char) for char in " ".join(text.split()))
+    text = " ".join(text.split())
+    paired = _paired_braces(text)
+    out = []
+    for i, char in enumerate(text):
+        if char in "{}":
+            out.append("\\" + char if i in paired else "\\textbrace" + ("left" if char == "{" else "right") + "{}")
+        else:
+            out.append(_TEX.get(char, char))
+    return "".join(out)
+
+
+def _paired_braces(text: str) -> set[int]:
+    """The positions of braces that close or are closed, in order."""
+    opened: list[int] = []
+    paired: set[int] = set()
+    for i, char in enumerate(text):
+        if char == "{":
+            opened.append(i)
+        elif char == "}" and opened:
+            paired.update((opened.pop(), i))
+    return paired
 
 
 def _url(url: str) -> str:
@@ -119,7 +149,8 @@ def ris(works: Sequence[Work]) -> str:
 
 def _ris_entry(work: Work) -> str:
     lines = [("TY", _RIS_TYPES[work.type]), ("ID", work.id)]
-    lines += [("AU", n.literal or ", ".join(p for p in (n.family, n.given) if p)) for n in work.author]
+    # "Family, Given"; an organisation's name ends in a comma, so that no reader splits it into two names
+    lines += [("AU", f"{n.literal}," if n.literal else ", ".join(p for p in (n.family, n.given) if p)) for n in work.author]
     lines.append(("TI", work.title))
     if work.container_title:
         lines.append(("T2", work.container_title))

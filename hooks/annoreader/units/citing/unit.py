@@ -51,7 +51,7 @@ class CitingUnit(Unit):
 
     def text(self) -> TextInfo | None:
         essay = self.essay
-        return TextInfo(essay.title, essay.issued, tuple(a.display for a in essay.author)) if essay else None
+        return TextInfo(essay.title, essay.issued, tuple(a.display for a in essay.author), essay.URL) if essay else None
 
     # -- section pages -------------------------------------------------------------------------------------
     def finish(self, weave: Weave) -> None:

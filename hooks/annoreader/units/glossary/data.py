@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ...core.htmltext import text_of
@@ -56,17 +57,21 @@ def _alternatives(term: Term) -> list[str]:
     return list(dict.fromkeys(n for n in names if n.casefold() != term.name.casefold()))
 
 
-def skos(glossary: Glossary, scheme: str, title: str, description: str, essay_url: str, md: SafeMarkdown, later: str, language: str) -> dict[str, Any]:
-    """`scheme` is the glossary page's absolute URL: each concept is its entry there; `later` heads history notes."""
+def skos(
+    glossary: Glossary, scheme: str, title: str, description: str, source: str, md: SafeMarkdown, later: str, language: str, category_definition: Callable[[str], str]
+) -> dict[str, Any]:
+    """`scheme` is the glossary page's absolute URL: each concept is its entry there; `source` the text's own address;
+    `later` heads history notes; `category_definition` defines a category that defines none itself."""
     terms = glossary.in_order()
     categories = [c for c in glossary.categories if any(t.category == c.id for t in terms)]
     graph: list[dict[str, Any]] = [
         {
             "@id": scheme,
             "@type": "skos:ConceptScheme",
+            "prefLabel": title,
             "title": title,
             "description": description,
-            "source": essay_url,
+            "source": source,
             "hasTopConcept": [f"{scheme}#{category_id(c.id)}" for c in categories],
         }
     ]
@@ -75,6 +80,7 @@ def skos(glossary: Glossary, scheme: str, title: str, description: str, essay_ur
             "@id": f"{scheme}#{category_id(category.id)}",
             "@type": "skos:Concept",
             "prefLabel": category.name,
+            "definition": category.description or category_definition(category.name),
             "inScheme": scheme,
             "topConceptOf": scheme,
             "narrower": [f"{scheme}#{t.id}" for t in terms if t.category == category.id],

@@ -119,7 +119,12 @@ class GlossaryUnit(Unit):
         name = self.build.strings("glossary.scheme_title", title=self.build.text.title)
         intro = self.page_setting("glossary").intro or self.build.strings("glossary.intro")
         language = self.build.strings.language
-        return skos(self.glossary, scheme, name, intro, urls.absolute(""), self._markdown, self.build.later_label(), language)
+        source = self.build.text.url or urls.absolute("")
+
+        def defined(category: str) -> str:
+            return self.build.strings("glossary.category_definition", name=category)
+
+        return skos(self.glossary, scheme, name, intro, source, self._markdown, self.build.later_label(), language, defined)
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         if key != "glossary" or self.glossary is None:
