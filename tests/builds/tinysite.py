@@ -113,6 +113,12 @@ PAGES = {
 }
 
 
+def sub(old: str, new: str, text: str = GLOSSARY) -> str:
+    """`text` with the first `old` replaced, which must be there."""
+    assert old in text, old
+    return text.replace(old, new, 1)
+
+
 def write_site(
     root: Path,
     glossary: str = GLOSSARY,

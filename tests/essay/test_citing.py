@@ -11,6 +11,7 @@ import bibtexparser
 import pytest
 import rispy
 
+from tests import zotero
 from tests.conftest import BuildResult
 
 SITE_URL = "http://127.0.0.1:8000/"  # site_url in mkdocs.yml
@@ -54,13 +55,38 @@ def test_the_essays_pages_describe_the_article_as_published(real_site: BuildResu
         assert data["publisher"] == {"@type": "Organization", "name": "Arms Control Association"}
 
 
+def test_zotero_saves_a_section_as_the_article_arms_control_today_published(real_site: BuildResult) -> None:
+    url = SITE_URL + "impact-on-stability/"
+    assert zotero.item(real_site.page("impact-on-stability/index.html"), url) == {
+        "itemType": "journalArticle",  # Highwire tags cannot say "magazine"; the exports (CSL-JSON, RIS, BibTeX) do
+        "title": "Ballistic Missile Defense: Proceed With Caution",
+        "creators": [{"firstName": "Boris", "lastName": "Toucas", "creatorType": "author"}],
+        "date": "2017/11",
+        "publicationTitle": "Arms Control Today",
+        "publisher": "Arms Control Association",
+        "url": ORIGINAL,
+        "language": "en",
+    }
+
+
+def test_zotero_saves_an_editors_page_as_their_web_page(real_site: BuildResult) -> None:
+    url = SITE_URL + "glossary/"
+    assert zotero.item(real_site.page("glossary/index.html"), url) == {
+        "itemType": "webpage",
+        "title": "Glossary",
+        "creators": [{"firstName": "", "lastName": "The editors of this edition", "creatorType": "author"}],
+        "url": url,
+        "language": "en",
+    }
+
+
 @pytest.mark.parametrize("page", ["glossary/", "references/", "data/", "for-instructors/", "assignments/stability-and-arms-racing/", "timeline/"])
 def test_the_editors_pages_are_credited_to_the_editors(real_site: BuildResult, page: str) -> None:
     html = real_site.page(f"{page}index.html")
     assert meta(html, "citation_title") == [] and meta(html, "citation_author") == []
-    assert meta(html, "DC.creator") == ["The editors of this edition"]
+    assert meta(html, "DC.creator") == ["The editors of this edition,"]  # the comma: Zotero keeps the name whole
     (data,) = [b for b in json_ld(html) if b["@type"] == "WebPage"]
-    assert data["author"] == {"@type": "Organization", "name": "The editors of this edition"}
+    assert data["author"] == [{"@type": "Organization", "name": "The editors of this edition"}]
     assert data["about"]["headline"] == "Ballistic Missile Defense: Proceed With Caution" and data["about"]["url"] == ORIGINAL
 
 

@@ -200,12 +200,9 @@ class RecordReader:
         if not value.strip():
             self.problem(node, label, f"'{name}' must not be empty")
             return None
-        if len(value) > MAX_TEXT:
-            self.problem(node, label, f"'{name}' has {len(value):,} characters, more than the {MAX_TEXT:,} a field may hold; shorten it")
-            return None
-        control = _CONTROL.search(value)
-        if control:
-            self.problem(node, label, f"'{name}' holds the control character U+{ord(control.group()):04X}, which no reader can see; remove it")
+        odd = odd_text(value)
+        if odd:
+            self.problem(node, label, f"'{name}' {odd}")
             return None
         if kind == MARKDOWN and too_deep(value):
             self.problem(node, label, f"'{name}' nests lists or quotes more than {MARKDOWN_DEPTH} deep; flatten it")
@@ -245,8 +242,11 @@ class RecordReader:
 
     def check_kind(self, kind: str, text: str, node: yaml.Node, label: str, name: str) -> None:
         if kind == ID and not _ID_RE.fullmatch(text):
-            self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'chapter-2', not '{text}'")
-        elif kind == ID and RESERVED_ID.fullmatch(text):
+            # the value as written (its line breaks are shown escaped), not as folded onto one line
+            written = node.value if isinstance(node, yaml.ScalarNode) else text
+            self.problem(node, label, f"'{name}' must be lowercase letters, digits and hyphens, like 'chapter-2', not '{written}'")
+        elif kind == ID and name == "id" and RESERVED_ID.fullmatch(text):
+            # only where an id is given: a reference to it is then unknown, and reported as such
             self.problem(node, label, f"'{name}' '{text}' is an id the reader uses for its own links (paragraphs p4, p4-p7, or rdr-...); choose another")
         elif kind == PAGE and (not _PAGE_RE.fullmatch(text) or ".." in text.split("/")):
             self.problem(node, label, f"'{name}' must name a page by its path under docs/ without '.md', like 'chapter-2', not '{text}'")
@@ -256,6 +256,16 @@ class RecordReader:
             self.problem(node, label, f"'{name}' must be a full http:// or https:// address, not '{text}'")
         elif kind not in TEXT_KINDS:
             raise TypeError(f"unknown text kind {kind!r}")
+
+
+def odd_text(value: str) -> str | None:
+    """Why a text cannot be shown as written (too long, or holding a character no reader sees), or None."""
+    if len(value) > MAX_TEXT:
+        return f"has {len(value):,} characters, more than the {MAX_TEXT:,} a field may hold; shorten it"
+    control = _CONTROL.search(value)
+    if control:
+        return f"holds the control character U+{ord(control.group()):04X}, which no reader can see; remove it"
+    return None
 
 
 @functools.cache

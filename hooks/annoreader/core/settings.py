@@ -10,6 +10,7 @@ from enum import Enum
 
 from .kinds import COMPILED, DATE
 from .problems import AnnotationError, Problem
+from .records import odd_text
 
 WHERE = "extra.reader"
 
@@ -54,7 +55,7 @@ _KEYS = {
     "pages": "generated pages by name: a path under docs/, false to leave the page out, or {path, title, intro}",
     "licence": "the terms under which the annotations may be reused, shown on the Data page",
     "edition": "the name of this edition, as a citation of it names it; default: 'Annotated edition'",
-    "editors": "who made the annotations, credited on the edition's own pages; default: 'The editors of this edition'",
+    "editors": "who made the annotations, credited on the edition's own pages: people as 'Family, Given', separated by semicolons (a name without a comma is an organisation's); default: 'The editors of this edition'",
     "later": "the heading of a glossary entry's later developments; default: after the text's date",
     "archive_date": "the date (YYYY-MM-DD) of web-archive copies linked from the references; default: the text's date",
     "strings": "reader-facing words to replace, by key (see the units' strings files)",
@@ -79,7 +80,13 @@ def read_settings(
         if not isinstance(value, str) or not value.strip():
             problems.append(Problem(file, 0, f"{WHERE}.{key} must be text"))
             return None
-        return value.strip()
+        return checked(key, value).strip()
+
+    def checked(key: str, value: str) -> str:
+        odd = odd_text(value)
+        if odd:
+            problems.append(Problem(file, 0, f"{WHERE}.{key} {odd}"))
+        return value
 
     units = raw.get("units", list(default_units))
     if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
@@ -105,7 +112,12 @@ def read_settings(
     if not isinstance(strings, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in strings.items()):
         problems.append(Problem(file, 0, f"{WHERE}.strings must map string keys to text"))
         strings = {}
+    for key, value in strings.items():
+        checked(f"strings.{key}", value)
     pages = _pages(raw.get("pages"), file, problems)
+    for name, page in pages.items():
+        for part in ("title", "intro"):
+            checked(f"pages.{name}.{part}", getattr(page, part) or "")
     settings = Settings(
         tuple(u for u in dict.fromkeys(units) if u in known_units),
         LinkMode(mode),

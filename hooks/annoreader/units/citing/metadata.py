@@ -34,8 +34,33 @@ def _person(name: Name) -> dict[str, str]:
     return {"@type": "Person", "name": name.display} if name.family else {"@type": "Organization", "name": name.literal or ""}
 
 
+def _tagged(name: Name, alone: bool = False) -> str:
+    """A name as Zotero reads it from a tag: "Family, Given" is split at the comma; a name without one would be
+    split at its last space, so an organisation's name ends in a comma, which keeps it whole. A lone author tag
+    is also split into two authors at a comma with spaces on both sides ("Van Buren, Martin Luther"), which a
+    final semicolon prevents."""
+    if not name.family:
+        return f"{name.literal},"
+    if not name.given:
+        return name.family
+    written = f"{name.family}, {name.given}"
+    return written + ";" if alone and " " in name.family and " " in name.given else written
+
+
+def editors(text: str) -> tuple[Name, ...]:
+    """The edition's editors from the `editors` setting: people as "Family, Given", separated by semicolons; a
+    name without a comma is an organisation's."""
+    names = []
+    for part in (p.strip() for p in text.split(";")):
+        family, comma, given = part.partition(",")
+        if part:
+            names.append(Name(family=family.strip(), given=given.strip() or None) if comma else Name(literal=part))
+    return tuple(names)
+
+
 def _work_tags(work: Work) -> Tags:
-    tags = [("citation_title", work.title)] + [("citation_author", a.inverted) for a in work.author] + _dates(work.issued)
+    alone = len(work.author) == 1
+    tags = [("citation_title", work.title)] + [("citation_author", _tagged(a, alone)) for a in work.author] + _dates(work.issued)
     if work.container_title:
         tags.append((_CONTAINER_TAG.get(work.type, "citation_journal_title"), work.container_title))
     if work.type == "report":
@@ -81,16 +106,16 @@ def text_page(essay: Work, cited: Sequence[Work], page: str | None, language: st
     return tags, data
 
 
-def edition_page(essay: Work, title: str, editors: str, site: str, page: str | None, language: str) -> tuple[Tags, dict[str, Any]]:
+def edition_page(essay: Work, title: str, made_by: Sequence[Name], site: str, page: str | None, language: str) -> tuple[Tags, dict[str, Any]]:
     """One of the edition's own pages (a glossary, a list of references): the editors' work, about the text."""
-    tags = [("DC.title", title), ("DC.creator", editors), ("DC.type", "Text"), ("DC.language", language)]
+    tags = [("DC.title", title), *(("DC.creator", _tagged(name)) for name in made_by), ("DC.type", "Text"), ("DC.language", language)]
     if essay.URL:
         tags.append(("DC.relation", essay.URL))
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "WebPage",
         "name": title,
-        "author": {"@type": "Organization", "name": editors},
+        "author": [_person(name) for name in made_by],
         "isPartOf": {"@type": "WebSite", "name": site},
         "about": _work_data(essay),
         "inLanguage": language,

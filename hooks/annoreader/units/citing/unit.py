@@ -13,7 +13,7 @@ from ...core.spans import Block, Prepend
 from ...core.unit import Source, TextInfo, Unit, Weave
 from ...csl import cite, export
 from ...csl.model import Work, WorksFile, check_works
-from .metadata import edition_page, text_page
+from .metadata import edition_page, editors, text_page
 
 # Slots the CSL processor's output is made with once a build, filled for each page, and in the page by the script.
 _URL_SLOT = "@URL@"
@@ -117,7 +117,7 @@ class CitingUnit(Unit):
             cited = notes.cited_on(page.url) if notes else []
             tags, data = text_page(self.essay, cited, self.build.urls.absolute(page.url) if self.build.urls.site_url else None, self.build.strings.language)
             return html.head(tags, data)
-        editors = self.build.settings.editors or self.build.strings("citing.editors")
+        made_by = editors(self.build.settings.editors or self.build.strings("citing.editors"))
         url = self.build.urls.absolute(page.url) if self.build.urls.site_url else None
-        tags, data = edition_page(self.essay, page.title, editors, self.build.site.site_name, url, self.build.strings.language)
+        tags, data = edition_page(self.essay, page.title, made_by, self.build.site.site_name, url, self.build.strings.language)
         return html.head(tags, data)
