@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ def _page(page: Any) -> PageInfo:
     return PageInfo(
         page.file.src_uri,
         page.url,
-        page.title or "",
+        html.unescape(page.title or ""),  # MkDocs gives titles as HTML ("A &amp; B"); the engine holds text
         _build().order.get(page.file.src_uri, 0),
         bool(meta.get("essay_section")),
         bool(meta.get("editorial_title")),

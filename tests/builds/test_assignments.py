@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
-
-from tests.builds.tinysite import ASSIGNMENTS, NOTES, QUESTIONS, WORKS, write_site
+from tests.builds.tinysite import ASSIGNMENTS, ESSAY, NOTES, QUESTIONS, WORKS, write_site
 from tests.conftest import BuildResult, mkdocs_build
 
 
 def small_site(tmp_path: Path, assignments: str = ASSIGNMENTS) -> BuildResult:
-    files = {"notes.yml": NOTES, "works.yml": WORKS, "questions.yml": QUESTIONS, "assignments.yml": assignments}
+    files = {"notes.yml": NOTES, "works.yml": WORKS, "essay.yml": ESSAY, "questions.yml": QUESTIONS, "assignments.yml": assignments}
     project = write_site(tmp_path / "project", annotations=files)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "  - For instructors: for-instructors.md\n", encoding="utf-8")
@@ -79,3 +79,16 @@ def test_section_pages_carry_a_glossary_of_their_terms_for_print(tmp_path: Path)
     terms = re.search(r'<section class="rdr-termlist rdr-print-only".*?</section>', one, re.S).group(0)
     assert '<h2 id="rdr-terms-title">Terms used in this section</h2>' in terms
     assert re.findall(r'<dt><a href="../glossary/#([a-z-]+)">', terms) == ["deterrence", "thaad"]
+
+
+def test_an_ampersand_in_a_title_is_escaped_once_wherever_it_goes(tmp_path: Path) -> None:
+    result = small_site(tmp_path, ASSIGNMENTS.replace('"Week 1: THAAD"', '"Week 1: THAAD & more <b>"'))
+    seen = 0
+    for path in Path(result.site).rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in html and "&amp;lt;" not in html, path
+        seen += html.count("Week 1: THAAD &amp; more &lt;b&gt;")
+    assert seen >= 3  # the page's heading and title, the instructors' list
+    page = result.page("assignments/week-one/index.html")
+    data = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)]
+    assert [d["name"] for d in data if d.get("@type") == "WebPage"] == ["Week 1: THAAD & more <b>"]  # JSON holds text
