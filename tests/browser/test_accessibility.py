@@ -61,3 +61,27 @@ def test_no_axe_violations_with_an_assignment_notice(page: Page, site_url: str) 
     page.locator(".rdr-assignment").wait_for()
     found = violations(page)
     assert found == [], summary(found)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_axe_violations_in_the_dark_scheme(page: Page, site_url: str, path: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + path)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    found = violations(page)
+    assert found == [], summary(found)
+
+
+def test_the_scheme_follows_the_system_and_the_toggle_is_remembered(page: Page, site_url: str) -> None:
+    page.emulate_media(color_scheme="dark")
+    page.goto(site_url + "tech-breakthrough/")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    page.locator('label[title="Switch to light mode"]').click()
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    page.goto(site_url + "glossary/")  # the reader's choice holds on the next page
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    # the text and the page differ in both schemes: the reader's colours are the scheme's
+    light = page.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).color")
+    page.locator('label[title="Switch to dark mode"]').click()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).color") != light
