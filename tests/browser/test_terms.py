@@ -42,17 +42,67 @@ def test_the_card_stays_open_while_the_pointer_moves_onto_it(page: Page, site_ur
     expect(card).to_be_visible()
 
 
-def test_keyboard_focus_opens_the_card_tab_reaches_its_link_escape_closes(page: Page, site_url: str) -> None:
+def test_keyboard_focus_opens_the_card_down_enters_it_escape_closes(page: Page, site_url: str) -> None:
     page.goto(site_url + SECTION)
     term = first_term(page, "thaad")
     term.focus()
     card = page.locator(".rdr-popover")
     expect(card).to_be_visible()
-    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
     expect(card.get_by_role("link")).to_be_focused()
     page.keyboard.press("Escape")
     expect(card).to_have_count(0)
     expect(term).to_be_focused()
+
+
+def test_tab_goes_on_through_the_text_not_into_the_card(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    term.focus()
+    expect(page.locator(".rdr-popover")).to_be_visible()
+    assert page.locator(".rdr-popover a").evaluate_all("links => links.every(a => a.tabIndex === -1)")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('.rdr-popover') === null && document.activeElement !== document.body")
+    assert focused  # the next control of the page, not the card's link
+
+
+def test_a_passing_pointer_opens_no_card(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    box = term.bounding_box()
+    assert box is not None
+    page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
+    page.mouse.move(5, 5)  # gone before the delay
+    page.wait_for_timeout(600)
+    expect(page.locator(".rdr-popover")).to_have_count(0)
+    term.hover()
+    expect(page.locator(".rdr-popover")).to_be_visible()
+
+
+def test_a_card_near_the_bottom_opens_above_its_word_inside_the_screen(page: Page, site_url: str) -> None:
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(site_url + SECTION)
+    term = first_term(page, "thaad")
+    term.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().bottom - window.innerHeight + 8)")
+    term.focus()
+    card = page.locator(".rdr-popover")
+    expect(card).to_be_visible()
+    box, word = card.bounding_box(), term.bounding_box()
+    assert box is not None and word is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 900 and box["y"] + box["height"] <= word["y"] + 1
+    expect(card).to_have_class(re.compile(r"rdr-popover--above"))
+
+
+def test_back_from_an_entry_gives_focus_back_to_the_word(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    term = first_term(page, "gmd")
+    term.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + "glossary/#gmd")
+    page.go_back()
+    expect(page).to_have_url(site_url + SECTION)
+    expect(first_term(page, "gmd")).to_be_focused()
+    expect(page.locator(".rdr-popover")).to_have_count(0)  # focus given back opens no card
 
 
 def test_the_term_describes_itself_to_screen_readers(page: Page, site_url: str) -> None:
@@ -90,6 +140,10 @@ def test_tap_opens_the_card_tap_elsewhere_closes_it(new_context, site_url: str, 
     assert page.url == site_url + SECTION  # the tap showed the card instead of leaving the page
     box = card.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    # a sheet along the bottom of the screen, with the word still in sight above it
+    assert abs(box["y"] + box["height"] - 740) <= 1
+    word = term.bounding_box()
+    assert word is not None and 0 <= word["y"] and word["y"] + word["height"] <= box["y"]
     page.locator("article h1").tap()
     expect(card).to_have_count(0)
     term.tap()

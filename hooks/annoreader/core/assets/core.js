@@ -1,5 +1,7 @@
-/* The reader's core: its words, cards (hover, keyboard focus or a tap on a marked word or a note marker shows the
-   card; Escape or a tap elsewhere closes it), copy buttons, and the list of what each unit does on every page.
+/* The reader's core: its words, cards (a short hover, keyboard focus or a tap on a marked word or a note marker
+   shows the card, above the word where there is no room below, as a sheet at the bottom of a phone's screen; Down
+   enters the card's links, which Tab otherwise skips; Escape or a tap elsewhere closes it), focus given back to the
+   word a reader left from, copy buttons, and the list of what each unit does on every page.
    Without this script every marked word and note marker is still a plain link. */
 var P = "rdr-";
 var starters = [];
@@ -33,6 +35,11 @@ var trigger = null;
 var hideTimer = null;
 var lastPointer = "mouse";
 var refocusing = false; // focus handed back to the term by Escape must not reopen its card
+var openTimer = null;
+var OPEN_DELAY = 250; // ms a pointer rests on a word before its card opens: moving across the text opens nothing
+var SHEET = "(max-width: 30em)"; // below this width a card is a sheet at the bottom of the screen
+var RETURN = P + "return"; // sessionStorage: the word a reader followed a link from, to focus again on Back
+var cameBack = false;
 
 function termOf(node) {
   var el = node && node.closest ? node.closest(CARDED) : null;
@@ -57,13 +64,30 @@ function cardFor(el) {
 
 function place() {
   if (!popover || !trigger) return;
+  var sheet = window.matchMedia(SHEET).matches;
+  popover.classList.toggle(P + "popover--sheet", sheet);
+  if (sheet) {
+    popover.style.left = popover.style.top = "";
+    // keep the word in sight above the sheet
+    var hidden = trigger.getBoundingClientRect().bottom - (window.innerHeight - popover.offsetHeight) + 12;
+    if (hidden > 0) window.scrollBy(0, hidden);
+    return;
+  }
   var box = trigger.getBoundingClientRect();
   var parent = popover.offsetParent ? popover.offsetParent.getBoundingClientRect() : { left: 0, top: 0 };
   var width = popover.offsetWidth;
+  var height = popover.offsetHeight;
   var viewport = document.documentElement.clientWidth;
   var left = Math.max(8, Math.min(box.left, viewport - width - 8));
+  var below = window.innerHeight - box.bottom;
+  var above = box.top > below && below < height + 16; // no room below, more above: open upwards
+  popover.classList.toggle(P + "popover--above", above);
   popover.style.left = left - parent.left + "px";
-  popover.style.top = box.bottom - parent.top + 6 + "px";
+  popover.style.top = (above ? box.top - height - 10 : box.bottom + 10) - parent.top + "px";
+  // the pointer stands over the start of the word (its first line, if it wraps)
+  var first = trigger.getClientRects()[0] || box;
+  var x = Math.max(12, Math.min(width - 12, first.left + Math.min(first.width, 48) / 2 - left));
+  popover.style.setProperty("--rdr-pointer", x + "px");
 }
 
 function open(el) {
@@ -80,15 +104,29 @@ function open(el) {
   Array.prototype.forEach.call(popover.querySelectorAll("[id]"), function (n) {
     n.removeAttribute("id");
   });
-  // Right after the term, so Tab moves from the term into the card's link.
+  // Out of the tab order until the reader enters the card (Down): Tab goes on to the next word of the text.
+  Array.prototype.forEach.call(popover.querySelectorAll("a, button"), function (n) {
+    n.tabIndex = -1;
+  });
   el.insertAdjacentElement("afterend", popover);
   trigger = el;
   el.setAttribute("aria-expanded", "true");
   place();
 }
 
+function enter() {
+  var links = popover ? popover.querySelectorAll("a, button") : [];
+  if (!links.length) return false;
+  Array.prototype.forEach.call(links, function (n) {
+    n.tabIndex = 0;
+  });
+  links[0].focus();
+  return true;
+}
+
 function close(returnFocus) {
   cancelHide();
+  cancelOpen();
   if (!popover) return;
   var was = trigger;
   popover.remove();
@@ -117,6 +155,50 @@ function cancelHide() {
   hideTimer = null;
 }
 
+function cancelOpen() {
+  if (openTimer) window.clearTimeout(openTimer);
+  openTimer = null;
+}
+
+/* What can take focus in the text, in order: where a reader's place is kept between pages. */
+function places() {
+  return Array.prototype.slice.call(document.querySelectorAll("article a[href], article [data-rdr-term][tabindex]"));
+}
+
+function remember(el) {
+  var i = places().indexOf(el);
+  try {
+    if (i >= 0) window.sessionStorage.setItem(RETURN, JSON.stringify({ page: location.pathname, i: i }));
+  } catch (err) { /* storage off: Back lands at the top, as without the script */ }
+}
+
+/* Back to a page: focus the word the reader left it from, where the browser has put the page back. */
+function giveFocusBack() {
+  if (!cameBack) return;
+  cameBack = false;
+  var saved = null;
+  try {
+    saved = JSON.parse(window.sessionStorage.getItem(RETURN) || "null");
+  } catch (err) { return; }
+  if (!saved || saved.page !== location.pathname) return;
+  var el = places()[saved.i];
+  if (!el) return;
+  refocusing = true;
+  el.focus({ preventScroll: true });
+  refocusing = false;
+}
+
+window.addEventListener("popstate", function () {
+  cameBack = true;
+});
+window.addEventListener("pageshow", function (e) {
+  var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
+  if (e.persisted || (nav && nav.type === "back_forward")) {
+    cameBack = true;
+    giveFocusBack();
+  }
+});
+
 /* After an instant navigation to a link with a fragment (a glossary entry, a paragraph), make sure the
    target is in view: on a busy machine the swap can finish after the theme's own scroll. */
 function revealTarget() {
@@ -130,6 +212,7 @@ function revealTarget() {
 onStart(function () {
   close(false);
   window.requestAnimationFrame(revealTarget);
+  giveFocusBack();
   Array.prototype.forEach.call(document.querySelectorAll("a[data-rdr-term], a[data-rdr-note]"), function (el) {
     if (!el.closest("." + P + "cards")) el.setAttribute("aria-expanded", "false");
   });
@@ -137,13 +220,20 @@ onStart(function () {
 
 document.addEventListener("mouseover", function (e) {
   var el = termOf(e.target);
-  if (el) open(el);
-  else if (inPopover(e.target)) cancelHide();
+  if (el && el === trigger) cancelHide();
+  else if (el) {
+    cancelOpen();
+    openTimer = window.setTimeout(function () {
+      openTimer = null;
+      open(el);
+    }, OPEN_DELAY);
+  } else if (inPopover(e.target)) cancelHide();
 });
 
 document.addEventListener("mouseout", function (e) {
-  if (!popover) return;
   var to = e.relatedTarget;
+  if (openTimer && termOf(e.target) && termOf(to) !== termOf(e.target)) cancelOpen();
+  if (!popover) return;
   if ((termOf(e.target) === trigger || inPopover(e.target)) && !(termOf(to) === trigger || inPopover(to))) {
     scheduleHide();
   }
@@ -167,6 +257,9 @@ document.addEventListener("pointerdown", function (e) {
 });
 
 document.addEventListener("click", function (e) {
+  var link = e.target.closest ? e.target.closest("a[href]") : null;
+  if (link && inPopover(link)) remember(trigger);
+  else if (link && link.closest("article")) remember(link);
   var el = termOf(e.target);
   if (!el) return;
   var touch = lastPointer === "touch" || lastPointer === "pen";
@@ -189,6 +282,10 @@ document.addEventListener("keydown", function (e) {
   if (e.key === "Escape" && popover) {
     var focusWasInside = inPopover(document.activeElement) || document.activeElement === trigger;
     close(focusWasInside);
+    return;
+  }
+  if (e.key === "ArrowDown" && popover && termOf(e.target) === trigger && enter()) {
+    e.preventDefault();
     return;
   }
   var el = termOf(e.target);
