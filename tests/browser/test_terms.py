@@ -113,8 +113,9 @@ def test_the_term_describes_itself_to_screen_readers(page: Page, site_url: str) 
     assert page.locator(f"#{described}").text_content().strip()
 
 
-def test_later_occurrences_are_reached_by_keyboard_too(page: Page, site_url: str) -> None:
+def test_later_occurrences_are_reached_by_keyboard_when_every_mention_is_marked(page: Page, site_url: str) -> None:
     page.goto(site_url + "introduction/")
+    page.get_by_label("every mention").check()
     quiet = page.locator("article .rdr-term--quiet").first
     expect(quiet).to_have_attribute("role", "button")
     expect(quiet).to_have_attribute("tabindex", "0")
@@ -196,6 +197,7 @@ def test_cards_work_after_instant_navigation(page: Page, site_url: str) -> None:
     assert page.evaluate("window.__stayed === true"), "the page was reloaded: instant navigation is off"
     first_term(page, "thaad").hover()
     expect(page.locator(".rdr-popover")).to_be_visible()
+    page.get_by_label("every mention").check()
     quiet = page.locator("article .rdr-term--quiet").first
     expect(quiet).to_have_attribute("tabindex", "0")
 
@@ -210,3 +212,49 @@ def test_key_terms_link_to_their_entries(page: Page, site_url: str, term_id: str
     paragraph = page.locator(":target")
     expect(paragraph).to_have_class(re.compile("rdr-para"))
     expect(paragraph.locator(f'[data-rdr-term="{term_id}"]').first).to_be_visible()
+
+
+def decoration(locator) -> str:
+    return locator.evaluate("el => getComputedStyle(el).textDecorationLine")
+
+
+def test_by_default_only_the_first_mention_is_marked(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    assert decoration(first_term(page, "bmd")) == "underline"
+    quiet = page.locator('article .rdr-term--quiet[data-rdr-term="bmd"]').first
+    assert decoration(quiet) == "none"
+    assert quiet.get_attribute("tabindex") is None
+    quiet.hover()
+    page.wait_for_timeout(600)
+    expect(page.locator(".rdr-popover")).to_have_count(0)
+    # the key terms are folded away from the first paragraph
+    expect(page.locator("details.rdr-facts__terms")).not_to_have_attribute("open", "")
+    expect(page.locator("details.rdr-facts__terms summary")).to_contain_text("18 terms")
+
+
+def test_the_readers_switch_marks_every_mention_or_none_and_is_remembered(page: Page, site_url: str) -> None:
+    page.goto(site_url + SECTION)
+    quiet = page.locator('article .rdr-term--quiet[data-rdr-term="bmd"]').first
+    # by keyboard: the switch is a group of radio buttons
+    page.get_by_label("first mention").focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_label("every mention")).to_be_checked()
+    assert decoration(quiet) == "underline"
+    page.goto(site_url + "impact-on-stability/")  # remembered on the next page
+    expect(page.get_by_label("every mention")).to_be_checked()
+    page.get_by_label("none (plain reading)").check()
+    term = page.locator("article a.rdr-term").first
+    assert decoration(term) == "none" and term.get_attribute("tabindex") == "-1"
+    expect(page.locator("article .rdr-qref").first).to_be_hidden()
+    expect(page.locator("article .rdr-cite-paragraph").first).to_be_hidden()
+    term.hover()
+    page.wait_for_timeout(600)
+    expect(page.locator(".rdr-popover")).to_have_count(0)
+    url = page.url
+    term.click()
+    assert page.url == url  # plain reading: a term is text
+    expect(page.locator("article sup.rdr-note-ref a").first).to_be_visible()  # the author's notes stay
+    page.reload()
+    expect(page.get_by_label("none (plain reading)")).to_be_checked()
+    page.get_by_label("first mention").check()
+    assert decoration(page.locator("article a.rdr-term").first) == "underline"

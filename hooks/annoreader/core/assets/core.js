@@ -41,9 +41,20 @@ var SHEET = "(max-width: 30em)"; // below this width a card is a sheet at the bo
 var RETURN = P + "return"; // sessionStorage: the word a reader followed a link from, to focus again on Back
 var cameBack = false;
 
+/* How the reader wants the text's terms marked: "first" (later mentions plain), "all", or "off". */
+function marksMode() {
+  var mode = document.documentElement.getAttribute("data-" + P + "marks");
+  return mode === "all" || mode === "off" ? mode : "first";
+}
+
 function termOf(node) {
   var el = node && node.closest ? node.closest(CARDED) : null;
-  return el && !el.closest("." + P + "cards, ." + P + "popover") ? el : null;
+  if (!el || el.closest("." + P + "cards, ." + P + "popover")) return null;
+  if (el.hasAttribute("data-rdr-term")) {
+    var mode = marksMode();
+    if (mode === "off" || (mode === "first" && el.classList.contains(P + "term--quiet"))) return null;
+  }
+  return el;
 }
 
 function inPopover(node) {
@@ -258,6 +269,11 @@ document.addEventListener("pointerdown", function (e) {
 
 document.addEventListener("click", function (e) {
   var link = e.target.closest ? e.target.closest("a[href]") : null;
+  if (link && marksMode() === "off" && link.hasAttribute("data-rdr-term")) {
+    e.preventDefault(); // plain reading: a term is text, not a way off the page
+    e.stopPropagation();
+    return;
+  }
   if (link && inPopover(link)) remember(trigger);
   else if (link && link.closest("article")) remember(link);
   var el = termOf(e.target);
