@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from annoreader.core.build import THEME, Build, SiteConfig
 from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
+from annoreader.core.searchindex import with_paragraphs
 from annoreader.core.session import Session, report
 from annoreader.core.site import PageInfo
 from annoreader.units import UNITS
@@ -126,3 +128,8 @@ def on_post_build(config: Any) -> None:
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    # The search plugin has written its index by now (hooks run after the configured plugins).
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(with_paragraphs(data, _build().search_entries()), ensure_ascii=False), encoding="utf-8")

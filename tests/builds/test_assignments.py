@@ -67,7 +67,7 @@ def test_assignments_join_the_navigation_under_the_instructors_page(tmp_path: Pa
 def test_the_instructors_page_lists_the_sections_and_assignments(tmp_path: Path) -> None:
     page = small_site(tmp_path).page("for-instructors/index.html")
     table = re.search(r'<table class="rdr-sections">.*?</table>', page, re.S).group(0)
-    assert "<th scope=\"col\">Notes</th><th scope=\"col\">Questions</th>" in table
+    assert "<th scope=\"col\">Notes</th> <th scope=\"col\">Questions</th>" in table
     rows = [re.findall(r'<td class="rdr-num">(\d+)</td>', row) for row in re.findall(r"<tr><td>.*?</tr>", table)]
     assert rows == [["2", "15", "1", "2", "1", "0"], ["1", "5", "1", "2", "1", "1"]]  # paragraphs, words, minutes, terms, notes, questions
     assert '<option value="one/" data-paragraphs="2">One (¶ 1–2)</option>' in page

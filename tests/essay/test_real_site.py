@@ -46,7 +46,7 @@ def test_every_entry_lists_every_paragraph_where_its_term_occurs(real_site: Buil
             occurs.setdefault(term_id, []).extend(links)
     glossary = entries(real_site.page("glossary/index.html"))
     for term_id, html in glossary.items():
-        appears = re.search(r"<dt>Appears in</dt><dd>(.*?)</dd>", html, re.S)
+        appears = re.search(r"<dt>Appears in</dt> <dd>(.*?)</dd>", html, re.S)
         assert appears, term_id
         links = re.findall(r'href="([^"]+)"', appears.group(1))
         assert links == occurs.get(term_id), term_id

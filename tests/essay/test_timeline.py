@@ -12,7 +12,7 @@ def events(html: str) -> list[tuple[str, str, str, list[str]]]:
     found = []
     for item in re.findall(r'<li class="rdr-timeline__event".*?</li>', html, re.S):
         date = re.search(r'<time datetime="([^"]+)">', item).group(1)
-        where = re.search(r"<dt>In the essay</dt><dd>(.*?)</dd>", item).group(1)
+        where = re.search(r"<dt>In the essay</dt> <dd>(.*?)</dd>", item).group(1)
         terms = re.findall(r'href="\.\./glossary/#([a-z0-9-]+)"', item)
         found.append((re.search(r'id="event-([^"]+)"', item).group(1), date, where, terms))
     return found

@@ -14,6 +14,7 @@ from .problems import AnnotationError, Problem, Severity
 from .prose import PARAGRAPH_CLASS, Prose
 from .quotes import QuoteIndex, explain
 from .records import Extension
+from .searchindex import Entry
 from .settings import Settings, check_pages, read_settings
 from .site import PageInfo, Section, SiteIndex
 from .spans import Frame, plan, write
@@ -215,6 +216,14 @@ class Build:
                 unit.published(page, document)
         head = self.head(page)
         return document.replace("</head>", head + "</head>", 1) if head else document
+
+    def search_entries(self) -> dict[str, list[Entry]]:
+        """Each section's paragraphs for the search index, by the section's URL."""
+        return {
+            s.page.url: [Entry(f"{s.page.url}#p{p.number}", self.strings("core.search_paragraph", title=s.page.title, n=p.number), p.text) for p in s.paragraphs]
+            for s in self.index.in_reading_order()
+            if s.paragraphs
+        }
 
     def after_build(self) -> tuple[dict[str, str], list[Problem]]:
         files: dict[str, str] = {}

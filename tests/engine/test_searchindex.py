@@ -1,0 +1,28 @@
+"""The search index lands on paragraphs: a section's own entry gives its text to its paragraphs."""
+
+from __future__ import annotations
+
+from annoreader.core.searchindex import Entry, with_paragraphs
+
+
+def test_a_sections_text_moves_to_its_paragraphs_in_order() -> None:
+    index = {
+        "config": {"lang": ["en"]},
+        "docs": [
+            {"location": "", "title": "Home", "text": "<p>Welcome.</p>"},
+            {"location": "one/", "title": "One", "text": "<p>All the text.</p>"},
+            {"location": "one/#notes", "title": "Notes", "text": "<ol><li>A note.</li></ol>"},
+            {"location": "glossary/", "title": "Glossary", "text": "<p>Terms.</p>"},
+        ],
+    }
+    entries = {"one/": [Entry("one/#p1", "One, ¶ 1", "First <b> & co."), Entry("one/#p2", "One, ¶ 2", "Second.")]}
+    result = with_paragraphs(index, entries)
+    assert result["config"] == index["config"]
+    assert [(d["location"], d["title"], d["text"]) for d in result["docs"]] == [
+        ("", "Home", "<p>Welcome.</p>"),
+        ("one/", "One", ""),
+        ("one/#p1", "One, ¶ 1", "First &lt;b&gt; &amp; co."),
+        ("one/#p2", "One, ¶ 2", "Second."),
+        ("one/#notes", "Notes", "<ol><li>A note.</li></ol>"),
+        ("glossary/", "Glossary", "<p>Terms.</p>"),
+    ]
