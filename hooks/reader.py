@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from annoreader.core.build import THEME, Build, SiteConfig
 from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
-from annoreader.core.searchindex import with_paragraphs
+from annoreader.core import searchindex
 from annoreader.core.session import Session, report
 from annoreader.core.site import PageInfo
 from annoreader.units import UNITS
@@ -97,6 +96,7 @@ def on_files(files: Files, config: Any) -> Files:
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
     _build().order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
+    _build().sections_of = {page.url: tuple(str(s.title) for s in page.ancestors) for page in nav.pages}
     return nav
 
 
@@ -130,6 +130,4 @@ def on_post_build(config: Any) -> None:
         target.write_text(text, encoding="utf-8")
     # The search plugin has written its index by now (hooks run after the configured plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
-    if index.is_file():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps(with_paragraphs(data, _build().search_entries()), ensure_ascii=False), encoding="utf-8")
+    searchindex.rewrite(index, _build().search_entries(), _build().set_apart())

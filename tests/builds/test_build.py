@@ -33,7 +33,7 @@ def test_all_mode_links_every_occurrence(tmp_path: Path) -> None:
 def test_paragraphs_are_numbered_and_cards_are_on_the_page(tmp_path: Path) -> None:
     result = build(tmp_path)
     one = result.page("one/index.html")
-    assert '<p id="p1" class="rdr-para"><a class="rdr-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>' in one
+    assert '<p id="p1" class="rdr-para"><a class="rdr-pnum" href="#p1" aria-label="¶\u202f1, paragraph 1" data-search-exclude>' in one
     assert '<p id="p2" class="rdr-para">' in one
     assert '<aside class="rdr-cards" hidden data-search-exclude>' in one
     assert '<span class="rdr-card__definition" id="rdr-def-thaad">A missile defense system' in one

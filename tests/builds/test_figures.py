@@ -23,7 +23,7 @@ def test_an_image_shows_with_its_size_and_alt_and_entries_link_to_the_figure(tmp
     result = build(tmp_path, glossary=glossary, annotations={"figures.yml": FIGURES}, docs_files={"images/one.png": PNG})
     assert result.returncode == 0, result.output
     one = result.page("one/index.html")
-    assert '<figure class="rdr-figure" id="figure-1"><img src="../images/one.png" alt="A thing." width="640" height="480" loading="lazy">' in one
+    assert '<figure class="rdr-figure rdr-aside-margin" id="figure-1"><img src="../images/one.png" alt="A thing." width="640" height="480" loading="lazy">' in one
     assert re.search(r'</figure>\n<p id="p2" class="rdr-para">', one)
     assert 'As <a href="../one/#figure-1">Figure 1</a> shows, a long story.' in result.page("glossary/index.html")
 

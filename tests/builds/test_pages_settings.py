@@ -23,7 +23,7 @@ def test_pages_can_move_and_be_switched_off(tmp_path: Path) -> None:
     assert (result.site / "works" / "index.html").exists() and (result.site / "works" / "bibliography.bib").exists()
     assert 'href="bibliography.bib"' in result.page("works/index.html")
     assert not (result.site / "figures").exists() and not (result.site / "data" / "index.html").exists()
-    assert '<figure class="rdr-figure" id="figure-1">' in one  # the figures themselves stay
+    assert '<figure class="rdr-figure rdr-aside-margin" id="figure-1">' in one  # the figures themselves stay
 
 
 def test_without_a_glossary_page_terms_still_have_their_cards(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ def test_a_question_in_a_small_site(tmp_path: Path) -> None:
     assert result.returncode == 0, result.output
     two = result.page("two/index.html")
     assert '<li id="question-why" value="1"><p>Why does deterrence matter here?</p><p class="rdr-questions__about">About <a href="#p1">¶&#8239;1</a></p></li>' in two
-    assert 'too. <a class="rdr-qref" href="#question-why"' in two
+    assert 'too. <span class="rdr-qrefs rdr-gutter"><a class="rdr-qref" href="#question-why"' in two
 
 
 def test_a_question_about_words_not_in_the_text_fails_a_strict_build(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_it_builds_strictly_with_every_kind_of_annotation(variant: tuple[str, Bu
     ext = ".html" if "file URLs" in name else "/index.html"
     folder = "essay/" if "folder" in name else ""
     rooftops = files[f"{folder}on-the-rooftops{ext}"]
-    assert 'class="rdr-term"' in rooftops and 'class="rdr-note-ref"' in rooftops and 'class="rdr-figure"' in rooftops
+    assert 'class="rdr-term"' in rooftops and 'class="rdr-note-ref"' in rooftops and 'class="rdr-figure rdr-aside-margin"' in rooftops
     for page in ("glossary", "references", "figures", "timeline", "for-instructors", "data", "assignments/hives-and-flowers"):
         assert f"{page}{ext}" in files, sorted(files)
     assert "rdr-strings" in rooftops and "assets/reader.js" in rooftops

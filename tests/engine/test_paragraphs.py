@@ -10,7 +10,7 @@ SECTIONS_ONLY = {"units": ["sections"]}
 
 def test_numbers_top_level_paragraphs_in_order(tmp_path: Path) -> None:
     html = weave(engine(tmp_path, {}, SECTIONS_ONLY), "<h1>T</h1>\n<p>One two.</p>\n<blockquote><p>quoted</p></blockquote>\n<p>Three <em>four</em>.</p>")
-    assert '<p id="p1" class="rdr-para"><a class="rdr-pnum" href="#p1" aria-label="Paragraph 1" data-search-exclude>¶&#8239;1</a> One two.</p>' in html
+    assert '<p id="p1" class="rdr-para"><a class="rdr-pnum" href="#p1" aria-label="¶\u202f1, paragraph 1" data-search-exclude>¶&#8239;1</a> One two.</p>' in html
     assert "<blockquote><p>quoted</p></blockquote>" in html
     assert '<p id="p2" class="rdr-para">' in html
     paragraphs = Prose("<h1>T</h1>\n<p>One two.</p>\n<blockquote><p>quoted</p></blockquote>\n<p>Three <em>four</em>.</p>").paragraphs

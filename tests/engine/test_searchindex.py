@@ -26,3 +26,19 @@ def test_a_sections_text_moves_to_its_paragraphs_in_order() -> None:
         ("one/#notes", "Notes", "<ol><li>A note.</li></ol>"),
         ("glossary/", "Glossary", "<p>Terms.</p>"),
     ]
+
+
+def test_pages_set_apart_are_tagged_and_weigh_less() -> None:
+    index = {
+        "docs": [
+            {"location": "one/", "title": "One", "text": "<p>Text.</p>"},
+            {"location": "how-to/", "title": "How to", "text": "<p>Steps.</p>", "tags": ["Guide"]},
+            {"location": "how-to/#step", "title": "Step", "text": "<p>A step.</p>"},
+            {"location": "how-to-more/", "title": "More", "text": "<p>More.</p>"},
+        ]
+    }
+    docs = with_paragraphs(index, {}, {"how-to/": "For editors"})["docs"]
+    assert "tags" not in docs[0] and "boost" not in docs[0]
+    assert docs[1]["tags"] == ["Guide", "For editors"] and docs[1]["boost"] < 1
+    assert docs[2]["tags"] == ["For editors"] and docs[2]["boost"] < 1  # the page's headings too
+    assert "tags" not in docs[3]  # a page whose address only starts the same is not set apart

@@ -31,7 +31,7 @@ HTML = "<h1>T</h1>\n<p>The defenses grew.</p>\n<p>The Aegis Ashore site.</p>\n<p
 
 def page(tmp_path: Path) -> str:
     build = engine(tmp_path, {"glossary.yml": GLOSSARY, "notes.yml": NOTES, "figures.yml": FIGURES}, {"units": ["sections", "glossary", "notes", "figures"]})
-    return weave(build, HTML).split("<aside")[0]
+    return weave(build, HTML).split("<aside class=\"rdr-cards\"")[0]
 
 
 def test_two_notes_after_the_same_words_both_stand_in_order(tmp_path: Path) -> None:

@@ -107,16 +107,31 @@ def test_a_page_names_the_works_its_notes_cite(real_site: BuildResult) -> None:
     assert meta(real_site.page("about-the-author/index.html"), "citation_reference") == []
 
 
-def panel(real_site: BuildResult, page: str) -> dict[str, dict[str, str]]:
-    """The section's "Cite this": for the original and for this edition, each format's text by its label."""
+_FORMAT = re.compile(r'<dt>(.*?)</dt><dd><(pre|p) class="rdr-cite__text[^"]*">(.*?)</\2>', re.S)
+
+
+def panel(real_site: BuildResult, page: str, markup: bool = False) -> dict[str, dict[str, str]]:
+    """The section's "Cite this": for the original and for this edition, each format's text by its label (or, with
+    `markup`, as it stands in the page)."""
     html = real_site.page(f"{page}/index.html")
     details = re.search(r'<details class="rdr-cite".*?</details>', html, re.S).group(0)
     groups = details.split("<template", 1)[0].split('<h3 class="rdr-cite__group">')[1:]
     found = {}
     for group in groups:
         name = group.split("<", 1)[0]
-        found[name] = {htmllib.unescape(k): htmllib.unescape(v) for k, v in re.findall(r'<dt>(.*?)</dt><dd><pre class="rdr-cite__text">(.*?)</pre>', group, re.S)}
+        found[name] = {htmllib.unescape(k): v if markup else htmllib.unescape(re.sub(r"<[^>]+>", "", v)) for k, _, v in _FORMAT.findall(group)}
     return found
+
+
+def test_styles_show_and_copy_as_the_style_sets_them(real_site: BuildResult) -> None:
+    """A style's citation is HTML with its italics; its text is the plain citation checked against citeproc-js."""
+    shown = panel(real_site, "impact-on-stability", markup=True)["The essay as published in Arms Control Today"]
+    assert "<i>Arms Control Today</i>" in shown["Chicago: bibliography"]
+    assert "<i>Arms Control Today</i>" in shown["APA: bibliography"]
+    assert shown["BibTeX"].startswith("@article{") and "<i>" not in shown["BibTeX"]
+    for label, markup in shown.items():
+        if label not in ("BibTeX", "RIS"):
+            assert markup.startswith("<") is False and set(re.findall(r"</?([a-z]+)", markup)) <= {"i", "b", "span"}, markup
 
 
 def test_cite_this_section_cites_the_original_and_this_edition(real_site: BuildResult) -> None:
@@ -142,7 +157,7 @@ def test_a_paragraph_is_cited_by_its_number_in_the_essay_and_in_this_edition(rea
     html = real_site.page("impact-on-stability/index.html")
     # Impact on Stability follows Introduction and Tech Breakthrough, six paragraphs each
     assert 'data-rdr-offset="12"' in html
-    template = htmllib.unescape(re.search(r'<template class="rdr-cite__paragraph">(.*?)</template>', html, re.S).group(1))
+    template = htmllib.unescape(re.sub(r"<[^>]+>", "", re.search(r'<template class="rdr-cite__paragraph">(.*?)</template>', html, re.S).group(1)))
     assert f"Arms Control Today, November 2017, para. @G@, {ORIGINAL}." in template
     assert "(Toucas, par. @G@)" in template
     assert "para. @P@, http://127.0.0.1:8000/impact-on-stability/#p@P@." in template

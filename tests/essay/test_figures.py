@@ -17,7 +17,7 @@ PLACES = [("1", "introduction", 2), ("2", "introduction", 5), ("3", "impact-on-s
 @pytest.mark.parametrize(("number", "page", "paragraph"), PLACES, ids=[p[0] for p in PLACES])
 def test_each_figure_stands_before_its_paragraph_verbatim(real_site: BuildResult, number: str, page: str, paragraph: int) -> None:
     html = real_site.page(f"{page}/index.html")
-    figure = re.search(rf'<figure class="rdr-figure" id="figure-{number}">(.*?)</figure>\n<p id="p{paragraph}" class="rdr-para">', html, re.S)
+    figure = re.search(rf'<figure class="rdr-figure rdr-aside-margin" id="figure-{number}">(.*?)</figure>\n<p id="p{paragraph}" class="rdr-para">', html, re.S)
     assert figure, f"figure {number} is not right before ¶ {paragraph}"
     caption = htmllib.unescape(re.sub(r"<[^>]+>", "", re.search(r"<figcaption data-rdr-text>(.*?)</figcaption>", figure.group(1)).group(1)))
     label, text = caption.split(" ", 2)[:2], caption.split(" ", 2)[2]

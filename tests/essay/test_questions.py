@@ -21,7 +21,7 @@ def test_every_section_has_at_least_three_questions_and_markers(real_site: Build
         for qid, n in ids:
             about = re.search(rf'<li id="question-{qid}".*?<p class="rdr-questions__about">(.*?)</p>', section, re.S).group(1)
             for paragraph in re.findall(r'href="#(p\d+)"', about):
-                marker = f'<a class="rdr-qref" href="#question-{qid}" aria-label="Question for discussion {n} is about this paragraph">Q{n}</a>'
+                marker = f'<a class="rdr-qref" href="#question-{qid}" aria-label="Q{n}: question for discussion {n} is about this paragraph">Q{n}</a>'
                 paragraph_html = re.search(rf'<p id="{paragraph}" class="rdr-para">.*?</p>', html, re.S).group(0)
                 assert marker in paragraph_html, (name, qid, paragraph)
 

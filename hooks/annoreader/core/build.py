@@ -76,6 +76,7 @@ class Build:
         self._generated: dict[str, tuple[Unit, str]] = {}
         self._owners: dict[str, tuple[str, Generated]] = {}
         self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
+        self.sections_of: dict[str, tuple[str, ...]] = {}  # the navigation sections each page is in, by its URL
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -224,6 +225,11 @@ class Build:
             for s in self.index.in_reading_order()
             if s.paragraphs
         }
+
+    def set_apart(self) -> dict[str, str]:
+        """The makers' pages (those in the navigation section the settings name), by URL, with the section's name."""
+        name = self.settings.editors_section
+        return {url: name for url, sections in self.sections_of.items() if name and name in sections}
 
     def after_build(self) -> tuple[dict[str, str], list[Problem]]:
         files: dict[str, str] = {}

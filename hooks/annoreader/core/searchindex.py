@@ -1,11 +1,17 @@
-"""Material's search index, made to land on paragraphs: each section's text is indexed paragraph by paragraph."""
+"""Material's search index, made to land on paragraphs (each section's text is indexed paragraph by paragraph) and
+to keep the makers' pages apart from the text's."""
 
 from __future__ import annotations
 
 import html
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+# How much less a page set apart weighs in the ranking: found, but after the text's pages.
+APART_BOOST = 0.2
 
 
 @dataclass(frozen=True)
@@ -17,12 +23,25 @@ class Entry:
     text: str
 
 
-def with_paragraphs(index: dict[str, Any], sections: Mapping[str, Sequence[Entry]]) -> dict[str, Any]:
+def rewrite(path: Path, sections: Mapping[str, Sequence[Entry]], apart: Mapping[str, str]) -> None:
+    """Rewrites the index the search plugin wrote, if it did."""
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(with_paragraphs(data, sections, apart), ensure_ascii=False), encoding="utf-8")
+
+
+def with_paragraphs(index: dict[str, Any], sections: Mapping[str, Sequence[Entry]], apart: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The index with each section page's own entry emptied of its text (which its paragraphs now hold, so a
-    search for the essay's words opens the paragraph, not the top of the page) and its paragraphs after it."""
+    search for the essay's words opens the paragraph, not the top of the page) and its paragraphs after it.
+
+    `apart` maps the URL of each page set apart to the name of its group: its entries are tagged with the name
+    (Material shows tags in the results) and weigh less, so they come after the text's pages."""
     docs: list[dict[str, Any]] = []
     for doc in index.get("docs", []):
         location = str(doc.get("location", ""))
+        group = (apart or {}).get(location.split("#", 1)[0])
+        if group is not None:
+            doc = {**doc, "tags": [*doc.get("tags", []), group], "boost": APART_BOOST}
         entries = sections.get(location)
         if entries is None:
             docs.append(doc)

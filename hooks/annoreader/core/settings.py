@@ -42,6 +42,7 @@ class Settings:
     later: str | None = None
     archive_date: str | None = None
     strings: Mapping[str, str] = field(default_factory=dict)
+    editors_section: str | None = None
 
     def page(self, key: str, default: str) -> PageSetting:
         setting = self.pages.get(key, PageSetting(default))
@@ -59,6 +60,7 @@ _KEYS = {
     "later": "the heading of a glossary entry's later developments; default: after the text's date",
     "archive_date": "the date (YYYY-MM-DD) of web-archive copies linked from the references; default: the text's date",
     "strings": "reader-facing words to replace, by key (see the units' strings files)",
+    "editors_section": "the title of the navigation section that holds the pages for the site's makers (how to annotate, data): search lists them after the text's pages, tagged with that title",
 }
 _PAGE_KEYS = ("path", "title", "intro")
 _SAFE_PATH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*")
@@ -129,6 +131,7 @@ def read_settings(
         text("later"),
         archive,
         dict(strings),
+        text("editors_section"),
     )
     return settings, problems
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,7 @@ class Templates:
         self.env.globals.update(t=strings, p=PREFIX, safe=Markup)
         self.env.filters["number"] = strings.number
         self.env.filters["json_script"] = json_script
+        self.env.filters["unfocusable"] = unfocusable
 
     @cache
     def unit(self, name: str) -> Macros:
@@ -49,3 +51,12 @@ class Templates:
 def json_script(data: object) -> Markup:
     """JSON for a <script> element: '<' is escaped so that no string in it can close the element."""
     return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))
+
+
+_LINK_OPEN = re.compile(r"<a(?=[\s>])")
+
+
+def unfocusable(markup: str) -> Markup:
+    """The engine's own markup with its links taken out of the tab order, for a copy shown beside the text whose
+    original stays reachable. Only markup the engine wrote passes here: text in it is escaped, so "<a" is a tag."""
+    return Markup(_LINK_OPEN.sub('<a tabindex="-1"', str(markup)))

@@ -314,8 +314,9 @@ document.addEventListener("keydown", function (e) {
 
 window.addEventListener("resize", place);
 
-/* A copy button: `button` copies the text of `source`. Its label is drawn by the stylesheet from data-label (no text
-   in the page), and says data-done for a moment once done. */
+/* A copy button: `button` copies `source`, as its text and, unless it is a <pre> (BibTeX, RIS), as HTML too, so a
+   word processor keeps a citation's italics. Its label is drawn by the stylesheet from data-label (no text in the
+   page), and says data-done for a moment once done. Focus stays on the button. */
 function wireCopy(button, source) {
   if (button.__rdrWired) return;
   button.__rdrWired = true;
@@ -326,12 +327,20 @@ function wireCopy(button, source) {
       button.setAttribute("data-label", button.getAttribute("data-done") || label);
       window.setTimeout(function () { button.setAttribute("data-label", label); }, 2000);
     };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(source.textContent).then(done, function () { selectText(source); });
-    } else {
-      selectText(source);
-    }
+    copy(source).then(done, function () { selectText(source); });
   });
+}
+
+function copy(source) {
+  var text = source.textContent;
+  var clipboard = window.isSecureContext && navigator.clipboard;
+  if (!clipboard) return Promise.reject(new Error("no clipboard"));
+  if (source.tagName === "PRE" || typeof ClipboardItem === "undefined" || !clipboard.write) return clipboard.writeText(text);
+  var item = new ClipboardItem({
+    "text/html": new Blob([source.innerHTML], { type: "text/html" }),
+    "text/plain": new Blob([text], { type: "text/plain" }),
+  });
+  return clipboard.write([item]).catch(function () { return clipboard.writeText(text); });
 }
 
 /* A copy button made by the script, after `node`. */

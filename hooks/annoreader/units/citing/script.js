@@ -14,13 +14,16 @@ function closeCite(returnFocus) {
   citeControl = null;
 }
 
+/* Right under the control, over the paragraph's first lines and aligned with its text: beside what is cited, not at
+   its end, which may be screens away. */
 function placeCite(popover, control) {
   var paragraph = control.closest("p") || control;
   var box = paragraph.getBoundingClientRect();
+  var under = control.getBoundingClientRect();
   var width = Math.min(popover.offsetWidth, document.documentElement.clientWidth - 16);
   var left = Math.max(8, Math.min(box.left, document.documentElement.clientWidth - width - 8));
   popover.style.left = left + window.scrollX + "px";
-  popover.style.top = box.bottom + window.scrollY + 6 + "px";
+  popover.style.top = under.bottom + window.scrollY + 4 + "px";
 }
 
 function openCite(control) {
@@ -31,7 +34,7 @@ function openCite(control) {
   var number = control.getAttribute("data-rdr-cite");
   var offset = parseInt(panel.getAttribute("data-rdr-offset"), 10) || 0;
   var popover = document.createElement("div");
-  popover.className = P + "cite-popover";
+  popover.className = P + "surface " + P + "cite-popover";
   popover.setAttribute("role", "dialog");
   popover.setAttribute("aria-label", t("citing.script.heading", { n: number }));
   popover.tabIndex = -1;
@@ -51,7 +54,8 @@ function openCite(control) {
   citeControl = control;
   control.setAttribute("aria-expanded", "true");
   placeCite(popover, control);
-  popover.focus();
+  popover.focus({ preventScroll: true });
+  if (popover.getBoundingClientRect().bottom > window.innerHeight) popover.scrollIntoView({ block: "nearest" });
   return true;
 }
 

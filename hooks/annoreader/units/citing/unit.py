@@ -4,7 +4,8 @@ the editors' own pages credited to the editors."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from html import escape
 from typing import Any
 
 from ...core.problems import Problem
@@ -23,13 +24,29 @@ _GLOBAL_SLOT = "@G@"  # the same paragraph's number in the whole text, as the or
 _OFFSET = 'data-rdr-offset="rdr-offset"'  # in a woven section; known once every section is in
 
 
+@dataclass(frozen=True)
+class Format:
+    """One way to cite: its label, its plain text, and its HTML for a rich copy (none for BibTeX and RIS)."""
+
+    label: str
+    text: str
+    html: str | None = None
+
+    def filled(self, slots: dict[str, str]) -> Format:
+        text, html = self.text, self.html
+        for slot, value in slots.items():
+            text = text.replace(slot, value)
+            html = html.replace(slot, escape(value)) if html is not None else None
+        return Format(self.label, text, html)
+
+
 class CitingUnit(Unit):
     name = "citing"
     files = {"essay": WorksFile}
 
     def __init__(self, build: Any, position: int) -> None:
         super().__init__(build, position)
-        self._formats: dict[str, list[tuple[str, str]]] | None = None
+        self._formats: dict[str, list[Format]] | None = None
 
     @property
     def essay(self) -> Work | None:
@@ -61,10 +78,9 @@ class CitingUnit(Unit):
         weave.add(self, *(Prepend(p.number, html.control(p.number)) for p in weave.prose.paragraphs))
         page, title = self.build.urls.absolute(weave.page.url), weave.page.title
 
-        def filled(key: str) -> list[tuple[str, str]]:
-            return [(label, text.replace(_URL_SLOT, page).replace(_SECTION_SLOT, title)) for label, text in self.formats()[key]]
-
-        panel = html.panel(title, self.essay, self.edition_name, {k: filled(k) for k in self.formats()}, _OFFSET)
+        slots = {_URL_SLOT: page, _SECTION_SLOT: title}
+        filled = {key: [f.filled(slots) for f in formats] for key, formats in self.formats().items()}
+        panel = html.panel(title, self.essay, self.edition_name, filled, _OFFSET)
         weave.add(self, Block("end", panel, (40, 0)))
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
@@ -78,7 +94,7 @@ class CitingUnit(Unit):
     def edition_name(self) -> str:
         return self.build.settings.edition or self.build.strings("citing.edition")
 
-    def formats(self) -> dict[str, list[tuple[str, str]]]:
+    def formats(self) -> dict[str, list[Format]]:
         """Every "Cite this" format, with slots for the page: the CSL processor runs once a build."""
         if self._formats is None:
             assert self.essay is not None
@@ -89,20 +105,21 @@ class CitingUnit(Unit):
             )
             one = replace(edition, URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}", note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT))
             self._formats = {
-                "original": self._styles(self.essay, None) + [("BibTeX", export.bibtex([self.essay])), ("RIS", export.ris([self.essay]))],
+                "original": self._styles(self.essay, None) + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
                 "original_one": self._styles(self.essay, _GLOBAL_SLOT),
                 "edition": self._styles(edition, None),
                 "edition_one": self._styles(one, _PARAGRAPH_SLOT),
             }
         return self._formats
 
-    def _styles(self, work: Work, locator: str | None) -> list[tuple[str, str]]:
+    def _styles(self, work: Work, locator: str | None) -> list[Format]:
         """The work in each CSL style: its note or in-text citation and its bibliography entry."""
         t = self.build.strings
         found = []
         for label, style, initials in cite.CITE_STYLES:
             note, entry = cite.cite(work, style, work.URL or "", locator, initials)
-            found += [(t("citing.citation", style=label), note), (t("citing.bibliography", style=label), entry)]
+            note_html, entry_html = cite.cite_html(work, style, work.URL or "", locator, initials)
+            found += [Format(t("citing.citation", style=label), note, note_html), Format(t("citing.bibliography", style=label), entry, entry_html)]
         return found
 
     # -- every page's head ---------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ...core.pages import placeholder
 from ...core.quotes import QuoteUse
 from ...core.problems import Problem, duplicate_ids
 from ...core.site import PageInfo, Placed
-from ...core.spans import Block, Card, Point
+from ...core.spans import Before, Block, Card, Point
 from ...core.unit import DataFile, Generated, PageSpec, Source, Unit, Weave
 from ...csl import cite, export
 from ...csl.model import Work, WorksFile, check_works
@@ -68,6 +68,17 @@ class NotesUnit(Unit):
             texts = weave.state.get(self.name, {})
             weave.add(self, Block("end", self.endnotes(placed, weave.page.url, texts), (20, 0)))
             weave.add(self, *(Card(c) for c in self.cards([n for n, _ in placed], weave.page.url, texts)))
+            weave.add(self, *self._sidenotes(weave))
+
+    def _sidenotes(self, weave: Weave) -> list[Before]:
+        """Each paragraph's notes again, for the margin beside it on wide screens: a copy for the eye, hidden from
+        screen readers and out of the tab order, since the marker, its card and the endnote already give it."""
+        by_paragraph: dict[int, list[tuple[Note, str]]] = {}
+        for note, hit in self._on_page(weave):
+            if hit.paragraph:  # type: ignore[attr-defined]
+                by_paragraph.setdefault(hit.paragraph, []).append((note, self.note_html(note, weave.page.url)))  # type: ignore[attr-defined]
+        html = self.build.templates.unit("notes")
+        return [Before(n, html.sidenotes(items)) for n, items in by_paragraph.items()]
 
     def _on_page(self, weave: Weave) -> list[tuple[Note, object]]:
         """The notes whose quote stands once on the page, in the order they stand."""

@@ -35,13 +35,17 @@ class QuestionsUnit(Unit):
         """A question belongs to the page of its first paragraph; each of its paragraphs there gets a marker."""
         html = self.build.templates.unit("questions")
         asked = []
+        markers: dict[int, list[str]] = {}
         for question in self.questions:
             found = [weave.found("question", f"{question.id}:{i}") for i in range(len(question.about))]
             paragraphs = sorted({hits[0].paragraph for hits in found if len(hits) == 1 and hits[0].paragraph})
             if paragraphs and len(found[0]) == 1:
                 number = len(asked) + 1  # questions are numbered within their section
                 asked.append((number, question, [(f"#p{n}", "", n) for n in paragraphs]))
-                weave.add(self, *(Append(n, html.marker(question, number)) for n in paragraphs))
+                for n in paragraphs:
+                    markers.setdefault(n, []).append(html.marker(question, number))
+        # One group a paragraph: on wide screens the group stands in the gutter beside the paragraph's first line.
+        weave.add(self, *(Append(n, html.markers(group)) for n, group in markers.items()))
         if asked:
             weave.add(self, Block("end", html.questions(asked), (10, 0)))
 
