@@ -53,6 +53,6 @@ build: $(STAMP)
 test: $(STAMP) chromium java $(NODE_STAMP)
 	$(BIN)/pytest
 
-# Benchmarks (not tests): results and how to read them are in bench/README.md.
-bench: $(STAMP)
+# Benchmarks (not tests): results and how to read them are in bench/README.md. Lighthouse (npm) drives Chromium.
+bench: $(STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python bench/run.py

@@ -14,6 +14,9 @@ REAL_TARGET = 1.25
 BOOK_TARGET = 1.5
 ABBR_TARGET = 5.0
 ASSETS_TARGET = 10_000  # "10 KB" read as 10,000 bytes, the stricter reading
+LIGHTHOUSE_TARGETS = {"glossary": 90, "section": 95}  # Lighthouse mobile performance score; none for the home page
+# Audits that judge the local server (no cache headers, HTTP/1.1), not the site: left out of "where the points go".
+SERVER_AUDITS = {"cache-insight", "uses-long-cache-ttl", "uses-http2", "modern-http-insight", "server-response-time", "document-latency-insight"}
 
 
 def ms(seconds: float) -> str:
@@ -211,6 +214,7 @@ What the annotation engine and its MkDocs hook cost (issue #3, part 3):
 3. **Term linking against Python-Markdown's `abbr` extension** (with its `glossary` option) on the same page, at {", ".join(num(row["terms"]) for row in a["rows"])} terms.
 4. **Page weight**: the bytes our CSS, JavaScript and markup add to a stock Material page.
 5. **Scaling**: engine time as the text grows and as the glossary grows ([plot](scaling.svg)).
+6. **Lighthouse (mobile)**: the performance score of the home page, the glossary and every essay section.
 
 Run everything with one command from the project root; it took {r['elapsed_s'] / 60:.1f} minutes on the machine below:
 
@@ -219,7 +223,8 @@ make bench    # = .venv/bin/python bench/run.py
 ```
 
 It writes `bench/results.json` (every sample), then this README and `bench/scaling.svg` from it.
-`.venv/bin/python bench/run.py --report` redraws them from the last `results.json` without measuring.
+`.venv/bin/python bench/run.py --report` redraws them from the last `results.json` without measuring;
+`.venv/bin/python bench/run.py --only lighthouse` measures part 6 alone and merges it into `results.json`.
 
 ## Machine
 
@@ -325,7 +330,7 @@ list of terms (last column).
 {scaling_section(s)}
 
 ![Engine time per page against words (log-log) and against terms](scaling.svg)
-
+{lighthouse_section(r.get("lighthouse"))}
 ## Targets
 
 - **Real site, hook overhead ≤ {x(REAL_TARGET)}**: {build_verdict(real, REAL_TARGET)} Process start-up (interpreter, imports),
@@ -350,8 +355,122 @@ list of terms (last column).
   start with the same word, "{bucket['word']}" (as "Treaty of ..." does in real glossaries): the trie of words
   sorts them out by their next words instead of trying them one by one{cards_growth(by_terms)}. `Matcher` construction, once per build, takes
   {ms(by_terms[0]['construct_s'])} at {num(by_terms[0]['terms'])} terms and {ms(by_terms[-1]['construct_s'])} at
-  {num(by_terms[-1]['terms'])}.
+  {num(by_terms[-1]['terms'])}.{lighthouse_target(r.get("lighthouse"))}
 """
+
+
+def lighthouse_met(page: dict[str, Any]) -> bool | None:
+    target = LIGHTHOUSE_TARGETS.get(page["kind"])
+    return None if target is None else page["median"]["score"] >= target
+
+
+def lighthouse_name(page: dict[str, Any]) -> str:
+    return f"`{page['url']}`" + ("" if page["kind"] == "section" else f" ({page['kind']})")
+
+
+def lighthouse_section(lh: dict[str, Any] | None) -> str:
+    if not lh:
+        return ""
+    rows = []
+    for page in lh["pages"]:
+        med, met = page["median"], lighthouse_met(page)
+        target = "-" if met is None else f"≥ {LIGHTHOUSE_TARGETS[page['kind']]}: {verdict(met)}"
+        runs = ", ".join(str(run["score"]) for run in page["runs"])
+        rows.append([
+            lighthouse_name(page), f"**{med['score']:.0f}** ({runs})", target, sec(med["lcp_ms"] / 1e3), f"{med['tbt_ms']:.0f} ms",
+            f"{med['cls']:.3f}", num(med["dom_elements"]), num(med["transfer_bytes"]),
+        ])  # fmt: skip
+    head = ["Page", f"Performance, median of {lh['runs']} (runs)", "Target", "LCP", "TBT", "CLS", "DOM elements", "Bytes transferred"]
+    t = lh["throttling"]
+    indexes = [run["benchmark_index"] for page in lh["pages"] for run in page["runs"] if run.get("benchmark_index")]
+    targets = [run["target_size"] for page in lh["pages"] for run in page["runs"] if run.get("target_size") is not None]
+    failing = sorted({lighthouse_name(p) for p in lh["pages"] for run in p["runs"] if run.get("target_size") and not run["target_size"]["passed"]})
+    taps = (
+        "Lighthouse's `target-size` audit (tap targets, from its accessibility category) was not reported by this version."
+        if not targets
+        else "Lighthouse's `target-size` audit (tap targets at least 24 px) fails on " + ", ".join(failing) + "."
+        if failing
+        else "Lighthouse's `target-size` audit (tap targets at least 24 px) passes on every page."
+    )
+    return f"""
+## 6. Lighthouse (mobile)
+
+Lighthouse {lh['lighthouse']} (npm, run by `npx --no-install lighthouse` on Node {lh['node']}) with Debian's
+{lh['chromium'].split(" built on")[0]}, headless (`--headless=new --no-sandbox`), performance category only. Its default
+{lh['form_factor']} settings: a phone's screen and {lh['throttling_method']}d throttling (the page loads at full speed and
+Lighthouse simulates a slow connection, {t['rttMs']:.0f} ms round trip and {t['throughputKbps'] / 1024:.1f} Mbit/s, and a
+{t['cpuSlowdownMultiplier']:g}× slower CPU from what it observed). The real site is built with `mkdocs build --strict`
+into a temporary folder and served on 127.0.0.1 by Python's `http.server` (threaded, in the benchmark's process),
+which here gzips text files as static hosts do (uncompressed, the score measures the local server instead). Each
+page is measured {lh['runs']} times, all pages in turn, and the table gives the median of each column; the essay's
+sections are the pages whose Markdown has `essay_section: true`. Measured {lh['date']} on commit {lh['commit']}
+({lh['cores']} cores, load average {lh['load_average_start']:.2f} at the start and {lh['load_average_end']:.2f} at the end; Lighthouse's benchmark index of the machine
+{min(indexes):.0f} to {max(indexes):.0f}), in {lh['elapsed_s'] / 60:.1f} minutes.
+
+These are benchmarks, not tests: nothing fails on them. Simulated throttling scales what this machine observed,
+so a busier or slower machine gives lower scores, mostly through TBT (total blocking time).
+
+{table(head, rows)}
+
+{taps}
+
+Where the points go (the run with the median score; a metric's lost points are its weight times what its score
+lacks of 1, so they add up to 100 less the score):
+
+{lighthouse_why(lh)}
+"""
+
+
+def lighthouse_why(lh: dict[str, Any]) -> str:
+    """For the glossary and each page under its target: lost points per metric and the audits that cost them."""
+    lines = []
+    for page in lh["pages"]:
+        if page["kind"] != "glossary" and lighthouse_met(page) is not False:
+            continue
+        m = page["median"]
+        lost = ", ".join(f"{k} {v:g}" for k, v in sorted(m["points_lost"].items(), key=lambda kv: -kv[1]) if v > 0)
+        failing = {k: v for k, v in m["savings"].items() if v["score"] is not None and v["score"] < 1 and k not in SERVER_AUDITS}
+        # Lighthouse 12 reports most opportunities twice, as an audit and as an "insight": keep the audit.
+        audits = sorted(
+            ((k, v) for k, v in failing.items() if not (k.endswith("-insight") and any(v == w for a, w in failing.items() if not a.endswith("-insight")))),
+            key=lambda kv: -max(x for key, x in kv[1].items() if key != "score"),
+        )
+        saved = "; ".join(f"`{k}` ({', '.join(f'{x} {v:.0f} ms' for x, v in s.items() if x != 'score')})" for k, s in audits)
+        blocking = ", ".join(f"`{u}` {v} ms" for u, v in sorted(m["render_blocking_ms"].items(), key=lambda kv: -kv[1]))
+        scripts = ", ".join(f"`{u}` {v} ms" for u, v in list(m["script_ms"].items())[:3])
+        thread = ", ".join(f"{k} {v} ms" for k, v in list(m["main_thread_ms"].items())[:4])
+        unused = ", ".join(f"`{k}` {num(v)} bytes" for k, v in m["savings_bytes"].items())
+        lines.append(
+            f"- {lighthouse_name(page)}, score {m['score']:.0f} (run scores {', '.join(str(r['score']) for r in page['runs'])}): "
+            f"points lost to {lost or 'nothing'}. Failing audits with estimated savings: {saved or 'none'}. "
+            f"Render-blocking files: {blocking or 'none'}. Main thread: {thread}; by script: {scripts}. "
+            f"{num(m['dom_elements'])} DOM elements{dom_shape(m)}; LCP element `{m['lcp_element']}`. "
+            f"Bytes that could be saved: {unused or 'none'}."
+        )
+    return "\n".join(lines) or "Every page meets its target, and the glossary has no audit to report."
+
+
+def dom_shape(m: dict[str, Any]) -> str:
+    if not m.get("dom_widest"):
+        return ""
+    children, where = m["dom_widest"]
+    return f" (at most {m['dom_depth'][0]} deep; the most children, {num(children)}, under `{where}`)"
+
+
+def lighthouse_target(lh: dict[str, Any] | None) -> str:
+    if not lh:
+        return ""
+    judged = [p for p in lh["pages"] if lighthouse_met(p) is not None]
+    missed = [p for p in judged if not lighthouse_met(p)]
+    scores = ", ".join(f"{lighthouse_name(p)} {p['median']['score']:.0f}" for p in judged)
+    cls = max(p["median"]["cls"] for p in lh["pages"] if p["kind"] == "section")
+    return (
+        f"\n- **Lighthouse mobile performance ≥ {LIGHTHOUSE_TARGETS['glossary']} on the glossary and ≥ "
+        f"{LIGHTHOUSE_TARGETS['section']} on section pages** (a benchmark, median of {lh['runs']}): "
+        f"{verdict(not missed)}: {scores}"
+        + (f"; under target: {', '.join(lighthouse_name(p) for p in missed)}" if missed else "")
+        + (f". The section pages' CLS is at most {cls:.3f}." if cls else ". No section page shifts its layout while loading (CLS 0).")
+    )
 
 
 def small_glossary(a: dict[str, Any]) -> str:
@@ -375,9 +494,9 @@ def cards_growth(by_terms: list[dict[str, Any]]) -> str:
     )
 
 
-def yaml_note(parse: float, libyaml: float | None) -> str:
+def yaml_note(name: str, parse: float, libyaml: float | None) -> str:
     faster = f"; libyaml's `CSafeLoader` composes the glossary alone in {dur(libyaml)}" if libyaml is not None else ""
-    return f" (parsing the YAML of every annotation file, `yamlfile.parse_yaml`, takes {dur(parse)} of `Build.load`{faster})"
+    return f" (parsing the YAML of every annotation file, `{name}`, takes {dur(parse)} of `Build.load`{faster})"
 
 
 def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
@@ -385,14 +504,15 @@ def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
     # The hook's own calls only: the units' steps and inner steps (`QuoteIndex.find`) run inside them, and so
     # does `Build.head` (inside `Build.published`).
     top = sorted(((k, v) for k, v in calls.items() if k.startswith("Build.") and k != "Build.head"), key=lambda kv: -kv[1])[:3]
-    parse = calls.get("yamlfile.parse_yaml")
+    # `records.parse_yaml` in results taken before the parser moved to its own module
+    name = next((k for k in ("yamlfile.parse_yaml", "records.parse_yaml") if k in calls), "")
     part = split(r)
     inproc = r["median_inproc_s"]
     bound = (inproc["on"] - part["engine"]) / inproc["off"]
     return (
         f"The engine is {part['engine'] / part['extra']:.0%} of the extra time; its largest calls are "
         + ", ".join(f"`{k}` {dur(v)}" for k, v in top)
-        + (yaml_note(parse, y["libyaml_s"]) if parse else "")
+        + (yaml_note(name, calls[name], y["libyaml_s"]) if name else "")
         + f". MkDocs' own steps for the generated glossary page take {dur(part['glossary'])}, for the References page "
         f"{dur(part['references'])}, and the section pages, with their links, markers, cards and endnotes, "
         f"{dur(part['other'])} more to template and search-index: even if the engine "

@@ -1,10 +1,12 @@
 """Runs every benchmark of issue #3 (part 3), writes bench/results.json and regenerates bench/README.md from it.
 
-`python bench/run.py --report` only regenerates the README and the plot from the last results.json.
+`python bench/run.py --report` only regenerates the README and the plot from the last results.json;
+`python bench/run.py --only lighthouse` runs only the Lighthouse part and merges it into the last results.json.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import os
@@ -24,6 +26,7 @@ from typing import Any
 import yaml
 
 import engine
+import lighthouse
 import report
 import synth
 
@@ -265,27 +268,56 @@ def page_weight(sites: dict[str, Path]) -> dict[str, Any]:
     }
 
 
+def lighthouse_pages() -> dict[str, Any]:
+    """The real site built with `--strict` into a temporary folder, served locally, measured by Lighthouse."""
+    start, load = time.perf_counter(), os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="rdr-bench-lighthouse-") as folder:
+        tmp = Path(folder)
+        cli_build(ROOT / "mkdocs.yml", tmp / "site", strict=True)
+        (tmp / "out").mkdir()
+        result = lighthouse.measure(ROOT, tmp / "site", tmp / "out")
+    m = machine()
+    ended = {"load_average_start": load, "load_average_end": m["load_average"], "elapsed_s": time.perf_counter() - start}
+    return {**result, **{k: m[k] for k in ("date", "commit", "cores")}, **ended}
+
+
 def main() -> None:
-    if sys.argv[1:] == ["--report"]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", action="store_true", help="only regenerate bench/README.md and bench/scaling.svg from results.json")
+    parser.add_argument("--only", choices=["lighthouse"], help="run only this part and merge it into the last results.json")
+    args = parser.parse_args()
+    if args.report:
         report.write(json.loads(RESULTS.read_text(encoding="utf-8")), BENCH)
+        return
+    if args.only == "lighthouse":
+        results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        print("Lighthouse (mobile) ...", flush=True)
+        results["lighthouse"] = lighthouse_pages()
+        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        complete = "scaling" in results  # the README needs every part: a first run without the others only writes results.json
+        if complete:
+            report.write(results, BENCH)
+        print(f"done in {results['lighthouse']['elapsed_s']:.0f} s: {RESULTS.relative_to(ROOT)}" + (", bench/README.md" if complete else ""))
         return
     start = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "command": "make bench"}
     with tempfile.TemporaryDirectory(prefix="rdr-bench-") as folder:
         tmp = Path(folder)
-        print("1/5 real site, hook on and off ...", flush=True)
+        print("1/6 real site, hook on and off ...", flush=True)
         results["real_site"], sites = real_site(tmp)
-        print("2/5 page weight ...", flush=True)
+        print("2/6 page weight ...", flush=True)
         results["page_weight"] = page_weight(sites)
-        print("3/5 synthetic book, hook on and off ...", flush=True)
+        print("3/6 synthetic book, hook on and off ...", flush=True)
         results["book"] = book(tmp)
         glossaries = {"real": ROOT / "annotations" / "glossary.yml", "book": tmp / "book-on" / "annotations" / "glossary.yml"}
         results["yaml"] = yaml_parse(glossaries)
-    print("4/5 term linking against abbr ...", flush=True)
+    print("4/6 term linking against abbr ...", flush=True)
     results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
-    print("5/5 scaling ...", flush=True)
+    print("5/6 scaling ...", flush=True)
     results["scaling"] = engine.scaling((1_000, 10_000, 100_000, 250_000), 1_000, (100, 1_000, 5_000, 20_000), 10_000)
     results["scaling"]["largest_first_word_bucket"] = largest_bucket(20_000)
+    print("6/6 Lighthouse (mobile) ...", flush=True)
+    results["lighthouse"] = lighthouse_pages()
     results["elapsed_s"] = time.perf_counter() - start
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report.write(results, BENCH)

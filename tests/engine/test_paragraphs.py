@@ -33,3 +33,15 @@ def test_copies_are_the_paragraphs_without_their_numbers_or_marks(tmp_path: Path
     build = engine(tmp_path)
     weave(build, "<h1>T</h1><p>One <em>THAAD</em>.</p><blockquote><p>q</p></blockquote><p>Three.</p>")
     assert build.index.sections["one/"].copies == {1: "One <em>THAAD</em>.", 2: "Three."}
+
+
+def test_pages_with_numbered_paragraphs_take_the_reading_layout_from_the_start() -> None:
+    from annoreader.core.build import reading_layout
+
+    page = '<body><main class="md-main" data-md-component="main"><nav></nav><article>{}</article></main></body>'
+    text = page.format('<p id="p1" class="rdr-para">One.</p>')
+    assert reading_layout(text).startswith('<body><main class="md-main rdr-reading" data-md-component="main">')
+    passage = page.format('<p class="rdr-para rdr-assigned" id="one-p4">Four.</p>')
+    assert '<main class="md-main rdr-reading"' in reading_layout(passage)
+    for other in ('<p class="rdr-paragraphs">No.</p>', "<p>rdr-para in words</p>"):
+        assert reading_layout(page.format(other)) == page.format(other)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from annoreader.core.searchindex import Entry, with_paragraphs
+import json
+from pathlib import Path
+
+from annoreader.core.searchindex import Entry, rewrite, with_paragraphs
 
 
 def test_a_sections_text_moves_to_its_paragraphs_in_order() -> None:
@@ -42,3 +45,11 @@ def test_pages_set_apart_are_tagged_and_weigh_less() -> None:
     assert docs[1]["tags"] == ["Guide", "For editors"] and docs[1]["boost"] < 1
     assert docs[2]["tags"] == ["For editors"] and docs[2]["boost"] < 1  # the page's headings too
     assert "tags" not in docs[3]  # a page whose address only starts the same is not set apart
+
+
+def test_a_group_name_with_markup_stays_a_json_string(tmp_path: Path) -> None:
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"docs": [{"location": "how-to/", "title": "How to", "text": ""}]}), encoding="utf-8")
+    name = '</script><img src=x onerror=alert(1)> & "editors"'
+    rewrite(index, {}, {"how-to/": name})
+    assert json.loads(index.read_text(encoding="utf-8"))["docs"][0]["tags"] == [name]

@@ -11,7 +11,7 @@ from typing import Any
 
 from .htmltext import Token
 from .problems import AnnotationError, Problem, Severity
-from .prose import PARAGRAPH_CLASS, Prose
+from .prose import PARAGRAPH_CLASS, PREFIX, Prose
 from .quotes import QuoteIndex, explain
 from .records import Extension
 from .searchindex import Entry
@@ -216,7 +216,8 @@ class Build:
             for unit in self.units:
                 unit.published(page, document)
         head = self.head(page)
-        return document.replace("</head>", head + "</head>", 1) if head else document
+        document = document.replace("</head>", head + "</head>", 1) if head else document
+        return reading_layout(document)
 
     def search_entries(self) -> dict[str, list[Entry]]:
         """Each section's paragraphs for the search index, by the section's URL."""
@@ -250,6 +251,17 @@ class Build:
         for unit in self.units:
             problems += unit.warnings()
         return problems
+
+
+# Pages with numbered paragraphs take the reading layout (core.css). The class goes on the theme's <main>, which
+# is parsed before the sidebars and the text: a rule that waited for the paragraphs (:has) would redraw the page
+# once they arrive, and the page would jump. Material's instant navigation swaps <main> whole, class and all.
+_MAIN = re.compile(r'<main class="md-main"')
+_READING = re.compile(rf'<p [^>]*class="(?:[^"]* )?{PARAGRAPH_CLASS}[ "]')
+
+
+def reading_layout(document: str) -> str:
+    return _MAIN.sub(f'<main class="md-main {PREFIX}reading"', document, count=1) if _READING.search(document) else document
 
 
 def _describe(owner: str, item: Generated) -> str:

@@ -237,14 +237,14 @@ class Unit:
         '<unit>.<page>.title' for a page not named after the unit)."""
         return self.page_setting(key).title or self.build.strings(self._string(key, "title"))
 
-    def generated_page(self, key: str, body: Sequence[str], **values: object) -> Generated | None:
+    def generated_page(self, key: str, body: Sequence[str], own_contents: bool = False, **values: object) -> Generated | None:
         """One of the unit's pages: its title and introduction (from mkdocs.yml, else the unit's strings), then
-        `body` (Markdown); None when mkdocs.yml switches it off."""
+        `body` (Markdown); None when mkdocs.yml switches it off. `own_contents`: the body lists its own headings."""
         setting = self.page_setting(key)
         if setting.path is None:
             return None
         intro = setting.intro or self.build.strings(self._string(key, "intro"), **values)
-        return Generated(setting.path, markdown_page(self.page_title(key), [markdown_text(intro), "", *body]), key)
+        return Generated(setting.path, markdown_page(self.page_title(key), [markdown_text(intro), "", *body], own_contents), key)
 
     def _string(self, key: str, what: str) -> str:
         return f"{self.name}.{what}" if key == self.name else f"{self.name}.{key}.{what}"

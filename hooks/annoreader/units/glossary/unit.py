@@ -107,7 +107,7 @@ class GlossaryUnit(Unit):
         body = [placeholder("glossary", "index")]
         for term in glossary.in_order() if glossary else ():
             body += ["", f"## {markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- rdr:glossary:entry {term.id} -->"]
-        page = self.generated_page("glossary", body) if glossary else None
+        page = self.generated_page("glossary", body, own_contents=True) if glossary else None
         if page:
             yield page
             yield Generated(SKOS_PATH, _json(self._skos()))
