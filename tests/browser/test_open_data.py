@@ -48,15 +48,20 @@ def anchoring() -> str:
     return done.stdout
 
 
-def test_every_exported_selector_reanchors_exactly_once(page: Page, site_url: str, anchoring: str) -> None:
+def exported_by_page(page: Page, site_url: str) -> dict[str, list[tuple[str, list[dict]]]]:
+    """The exported annotations' selectors, by the page they select in: (annotation id, its selectors)."""
     export = page.request.get(site_url + "data/annotations.jsonld").json()
     items = export["first"]["items"]
     assert export["total"] == len(items) > 100
     by_page: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
     for item in items:
-        targets = item["target"] if isinstance(item["target"], list) else [item["target"]]
-        for target in targets:
+        for target in item["target"] if isinstance(item["target"], list) else [item["target"]]:
             by_page[target["source"]].append((item["id"], target["selector"]))
+    return by_page
+
+
+def test_every_exported_selector_reanchors_exactly_once(page: Page, site_url: str, anchoring: str) -> None:
+    by_page = exported_by_page(page, site_url)
     assert len(by_page) == 5  # every section
     page.goto(site_url)
     page.add_script_tag(content=anchoring)
@@ -89,11 +94,7 @@ REANCHOR_LIVE = """async ({ selectors }) => {
 
 
 def test_positions_hold_in_the_live_page(page: Page, site_url: str, anchoring: str) -> None:
-    export = page.request.get(site_url + "data/annotations.jsonld").json()
-    by_page: dict[str, list[tuple[str, list[dict]]]] = defaultdict(list)
-    for item in export["first"]["items"]:
-        for target in item["target"] if isinstance(item["target"], list) else [item["target"]]:
-            by_page[target["source"]].append((item["id"], target["selector"]))
+    by_page = exported_by_page(page, site_url)
     failures, checked = [], 0
     for n, (url, selected) in enumerate(sorted(by_page.items())):
         # one page opened through an assignment link: its notice must not move the text either
