@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-ADDED = {"rdr-pnum", "rdr-cards", "rdr-editorial", "headerlink", "rdr-popover", "rdr-note-ref", "rdr-endnotes", "rdr-cite", "rdr-figure", "rdr-facts", "rdr-qref", "rdr-qrefs", "rdr-sidenotes", "rdr-questions", "rdr-termlist"}
+ADDED = {"rdr-pnum", "rdr-cards", "rdr-editorial", "headerlink", "rdr-popover", "rdr-note-ref", "rdr-endnotes", "rdr-cite", "rdr-figure", "rdr-facts", "rdr-qref", "rdr-qrefs", "rdr-sidenotes", "rdr-questions", "rdr-termlist", "rdr-handout"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

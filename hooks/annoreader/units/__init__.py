@@ -7,6 +7,7 @@ from .assignments.unit import AssignmentsUnit
 from .citing.unit import CitingUnit
 from .figures.unit import FiguresUnit
 from .glossary.unit import GlossaryUnit
+from .handouts.unit import HandoutsUnit
 from .notes.unit import NotesUnit
 from .opendata.unit import OpenDataUnit
 from .phases.unit import PhasesUnit
@@ -23,6 +24,7 @@ UNITS: tuple[type[Unit], ...] = (
     QuestionsUnit,
     CitingUnit,
     AssignmentsUnit,
+    HandoutsUnit,
     OpenDataUnit,
     PhasesUnit,
 )

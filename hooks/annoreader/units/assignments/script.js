@@ -14,6 +14,30 @@ function label(list) {
   return list.map(function (r) { return r[0] === r[1] ? "¶" + r[0] : "¶" + r[0] + "–" + r[1]; }).join(", ");
 }
 
+function button(key, onClick, labelKey) {
+  var control = document.createElement("button");
+  control.type = "button";
+  control.className = P + "button";
+  control.setAttribute("data-label", t(key));
+  control.setAttribute("aria-label", t(labelKey || key));
+  control.addEventListener("click", onClick);
+  return control;
+}
+
+/* Printing an assignment link prints the passage alone; "Print whole section" prints all of it, the passage marked. */
+function printing(what) {
+  document.documentElement.setAttribute("data-" + P + "print", what);
+}
+
+function printSection() {
+  printing("all");
+  window.addEventListener("afterprint", function back() {
+    window.removeEventListener("afterprint", back);
+    if (document.querySelector("." + P + "assigned")) printing("range");
+  });
+  window.print();
+}
+
 /* The notice names the assigned paragraphs. Its words are drawn by the stylesheet (data-label) and announced from
    a live region at the end of the body: no text moves in the page before them. */
 function notice(text, polite) {
@@ -26,24 +50,64 @@ function notice(text, polite) {
   var words = document.createElement("span");
   words.className = P + "label";
   words.setAttribute("data-label", text);
-  var button = document.createElement("button");
-  button.type = "button";
-  button.className = P + "button";
-  button.setAttribute("data-label", t("assignments.script.dismiss"));
-  button.setAttribute("aria-label", t("assignments.script.dismiss_label"));
-  button.addEventListener("click", function () { box.remove(); });
+  var controls = document.createElement("span");
+  controls.className = P + "assignment__controls";
+  if (!polite) {
+    controls.appendChild(button("assignments.script.print_passage", function () { printing("range"); window.print(); }));
+    controls.appendChild(button("assignments.script.print_section", printSection));
+  }
+  controls.appendChild(button("assignments.script.dismiss", function () { box.remove(); }, "assignments.script.dismiss_label"));
   box.appendChild(words);
-  box.appendChild(button);
+  box.appendChild(controls);
   var title = article.querySelector("h1");
   if (title) title.insertAdjacentElement("afterend", box);
   else article.insertBefore(box, article.firstChild);
   announce(text);
 }
 
-function showAssignment() {
-  Array.prototype.forEach.call(document.querySelectorAll("." + P + "assigned"), function (el) {
-    el.classList.remove(P + "assigned");
+/* What a passage's print leaves out: the paragraphs outside it with what stands before them (a figure, margin
+   notes), the page's facts, and the end's items (questions, notes, terms) that are about none of its paragraphs. */
+function markOutside(article) {
+  var paragraphs = article.querySelectorAll("p." + P + "para");
+  var last = paragraphs[paragraphs.length - 1];
+  var next = null;
+  var outside = function (el) { el.classList.add(P + "outside"); };
+  // Material's instant navigation writes in-page links out in full: read them by their parts, not as written.
+  var inRange = function (item) {
+    return Array.prototype.some.call(item.querySelectorAll("a[href*='#']"), function (a) {
+      var id = decodeURIComponent(a.hash.slice(1));
+      if (!id) return false;
+      var target = a.pathname === location.pathname && document.getElementById(id);
+      if (target && target.classList.contains(P + "para")) return target.classList.contains(P + "assigned");
+      return Array.prototype.some.call(article.querySelectorAll("p." + P + "assigned [data-" + P + "term]"), function (mark) {
+        return mark.getAttribute("data-" + P + "term") === id;
+      });
+    });
+  };
+  var children = Array.prototype.slice.call(article.children);
+  var after = children.indexOf(last);
+  children.slice(0, after + 1).reverse().forEach(function (el) {
+    if (el.matches("p." + P + "para")) next = el;
+    else if (next && next !== paragraphs[0] && !next.classList.contains(P + "assigned")) outside(el);
+    else if (next === paragraphs[0] && !next.classList.contains(P + "assigned") && el.matches("." + P + "aside-margin")) outside(el);
   });
+  children.slice(after + 1).forEach(function (block) {
+    var items = block.querySelectorAll("li, dt");
+    var kept = 0;
+    Array.prototype.forEach.call(items, function (item) {
+      if (inRange(item)) { kept++; return; }
+      outside(item);
+      if (item.tagName === "DT" && item.nextElementSibling && item.nextElementSibling.tagName === "DD") outside(item.nextElementSibling);
+    });
+    if (!kept) outside(block);
+  });
+}
+
+function showAssignment() {
+  Array.prototype.forEach.call(document.querySelectorAll("." + P + "assigned, ." + P + "outside"), function (el) {
+    el.classList.remove(P + "assigned", P + "outside");
+  });
+  document.documentElement.removeAttribute("data-" + P + "print");
   var hash = decodeURIComponent(location.hash.slice(1));
   if (!ASSIGNMENT.test(hash) || hash.indexOf("-") < 0 && hash.indexOf(",") < 0) {
     notice("");
@@ -60,7 +124,14 @@ function showAssignment() {
     for (var n = r[0]; n <= r[1]; n++) document.getElementById("p" + n).classList.add(P + "assigned");
   });
   notice(t("assignments.script.assigned", { ranges: label(list) }));
-  document.getElementById("p" + list[0][0]).scrollIntoView({ block: "start" });
+  markOutside(document.querySelector("article"));
+  printing("range");
+  var first = document.getElementById("p" + list[0][0]);
+  first.scrollIntoView({ block: "start" });
+  // Below the notice, which stays at the top of the screen: it must not cover the first assigned line.
+  var box = document.querySelector("." + P + "assignment");
+  var covered = box ? box.getBoundingClientRect().bottom + 8 - first.getBoundingClientRect().top : 0;
+  if (covered > 0) window.scrollBy(0, -covered);
 }
 
 window.addEventListener("hashchange", showAssignment);

@@ -161,7 +161,9 @@ class AssignmentsUnit(Unit):
             assigned.update({(r.section.url, p.number): (f"#{name}-p{p.number}", r.section.title, p.number) for p in r.paragraphs})
         glossary, notes = self.build.unit("glossary"), self.build.unit("notes")
         linked, marked = glossary.marked("".join(passages), page.url) if glossary else ("".join(passages), None)
-        body = macros.body(self._markdown.convert(assignment.instructions), reading, linked)
+        handouts = self.build.unit("handouts")
+        body = handouts.block(assignment.title, page.url) if handouts else ""
+        body += macros.body(self._markdown.convert(assignment.instructions), reading, linked)
         body += self._questions(assignment, assigned, page)
         placed = self._notes(assigned) if notes else []
         texts = {n.id: glossary.mark_text(notes.note_html(n, page.url), marked, (notes.name, n.id)) for n, _ in placed} if glossary else {}

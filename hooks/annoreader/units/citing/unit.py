@@ -90,6 +90,12 @@ class CitingUnit(Unit):
         offset = sum(len(s.paragraphs) for s in self.build.index.in_reading_order() if s.page.order < page.order)
         return html.replace(_OFFSET, f'data-rdr-offset="{offset}"')
 
+    def as_published(self) -> str | None:
+        """The text as first published, in the first style's note form, as markup (a handout says where it is from)."""
+        if self.essay is None:
+            return None
+        return self.formats()["original"][0].html
+
     @property
     def edition_name(self) -> str:
         return self.build.settings.edition or self.build.strings("citing.edition")

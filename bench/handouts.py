@@ -1,0 +1,89 @@
+"""Prints every handout to PDF in Debian's Chromium, on A4 and Letter, and counts its pages; draws one page as a picture.
+
+    .venv/bin/python bench/handouts.py    # needs the bench extra: pip install -e '.[bench]'
+
+Prints the Markdown table the README shows and writes bench/screenshots/handout-*.png.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import pypdfium2
+import yaml
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "screenshots"
+PAPERS = ("A4", "Letter")
+PICTURE = ("assignments/{first}/", "A4", 0)  # the first assignment's first page
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _handouts() -> list[tuple[str, str]]:
+    """(what, path): each section, each assignment, and a range of paragraphs as an assignment link gives it."""
+    sections = []
+    for source in sorted((ROOT / "docs").glob("*.md")):
+        text = source.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "essay_section: true" in text.split("\n---", 1)[0]:
+            sections.append(source.stem)
+    order = re.findall(r"([\w/-]+\.md)\b", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"))  # the navigation's order
+    sections.sort(key=lambda s: order.index(f"{s}.md") if f"{s}.md" in order else len(order))
+    assignments = [a["id"] for a in yaml.safe_load((ROOT / "annotations" / "assignments.yml").read_text(encoding="utf-8"))["assignments"]]
+    found = [(f"Section: {s}", f"{s}/") for s in sections]
+    found += [(f"Assignment page: {a}", f"assignments/{a}/") for a in assignments]
+    if len(sections) > 2:
+        found.append((f"Assignment link: {sections[2]} ¶2–4", f"{sections[2]}/#p2-p4"))
+    return found
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        handouts = _handouts()
+        first = next(path for what, path in handouts if what.startswith("Assignment page"))
+        rows = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+            page = browser.new_page()
+            for what, path in handouts:
+                counts = []
+                for paper in PAPERS:
+                    page.goto("about:blank")
+                    page.goto(base + path)
+                    page.wait_for_load_state("networkidle")
+                    pdf = page.pdf(format=paper)
+                    counts.append(len(PdfReader(io.BytesIO(pdf)).pages))
+                    if path == first and paper == PICTURE[1]:
+                        OUT.mkdir(parents=True, exist_ok=True)
+                        picture = OUT / "handout-assignment-a4.png"
+                        pypdfium2.PdfDocument(pdf)[PICTURE[2]].render(scale=1.4).to_pil().save(picture)
+                rows.append((what, path, *counts))
+            browser.close()
+        server.shutdown()
+    print("| Handout | Address | A4 pages | Letter pages |\n| --- | --- | --- | --- |")
+    for what, path, a4, letter in rows:
+        print(f"| {what} | `{path}` | {a4} | {letter} |")
+
+
+if __name__ == "__main__":
+    main()
