@@ -7,15 +7,9 @@ Prints the Markdown table the README shows and writes bench/screenshots/handout-
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import os
 import re
-import subprocess
 import sys
-import tempfile
-import threading
 from pathlib import Path
 
 import pypdfium2
@@ -23,15 +17,12 @@ import yaml
 from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from served import ROOT, chromium, served_site  # noqa: E402
+
 OUT = ROOT / "bench" / "screenshots"
 PAPERS = ("A4", "Letter")
-PICTURE = ("assignments/{first}/", "A4", 0)  # the first assignment's first page
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+PICTURED = ("A4", 0)  # the first assignment's first page on A4
 
 
 def _handouts() -> list[tuple[str, str]]:
@@ -52,34 +43,25 @@ def _handouts() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT, env=env, check=True)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        handouts = _handouts()
-        first = next(path for what, path in handouts if what.startswith("Assignment page"))
-        rows = []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-            page = browser.new_page()
-            for what, path in handouts:
-                counts = []
-                for paper in PAPERS:
-                    page.goto("about:blank")
-                    page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    pdf = page.pdf(format=paper)
-                    counts.append(len(PdfReader(io.BytesIO(pdf)).pages))
-                    if path == first and paper == PICTURE[1]:
-                        OUT.mkdir(parents=True, exist_ok=True)
-                        picture = OUT / "handout-assignment-a4.png"
-                        pypdfium2.PdfDocument(pdf)[PICTURE[2]].render(scale=1.4).to_pil().save(picture)
-                rows.append((what, path, *counts))
-            browser.close()
-        server.shutdown()
+    handouts = _handouts()
+    first = next(path for what, path in handouts if what.startswith("Assignment page"))
+    rows = []
+    with served_site() as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
+        page = browser.new_page()
+        for what, path in handouts:
+            counts = []
+            for paper in PAPERS:
+                page.goto("about:blank")
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                pdf = page.pdf(format=paper)
+                counts.append(len(PdfReader(io.BytesIO(pdf)).pages))
+                if path == first and paper == PICTURED[0]:
+                    OUT.mkdir(parents=True, exist_ok=True)
+                    pypdfium2.PdfDocument(pdf)[PICTURED[1]].render(scale=1.4).to_pil().save(OUT / "handout-assignment-a4.png")
+            rows.append((what, path, *counts))
+        browser.close()
     print("| Handout | Address | A4 pages | Letter pages |\n| --- | --- | --- | --- |")
     for what, path, a4, letter in rows:
         print(f"| {what} | `{path}` | {a4} | {letter} |")
