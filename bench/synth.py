@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,7 +197,6 @@ def write_book(
     terms = make_terms(term_count)
     docs = root / "docs"
     docs.mkdir(parents=True)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     (docs / "index.md").write_text("---\ntitle: Home\n---\n\n# A synthetic book\n\n<!-- rdr:sections -->\n", encoding="utf-8")
     paragraphs = prose(words, terms, rng, every_term=True)
     per_section = -(-len(paragraphs) // sections)
