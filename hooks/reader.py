@@ -130,4 +130,4 @@ def on_post_build(config: Any) -> None:
         target.write_text(text, encoding="utf-8")
     # The search plugin has written its index by now (hooks run after the configured plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
-    searchindex.rewrite(index, _build().search_entries(), _build().set_apart())
+    searchindex.rewrite(index, _build().search_entries(), _build().set_apart(), _build().units_search())

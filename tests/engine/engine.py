@@ -47,7 +47,8 @@ def engine(
 
 
 def weave(build: Build, html: str, url: str = "one/", title: str = "One", editorial: bool = False) -> str:
-    return build.weave(html, PageInfo(url.rstrip("/") + ".md", url, title, 0, True, editorial))
+    """The page as woven, with the blocks held back from the theme's search back in place, as it is written."""
+    return build.later.restore(url, build.weave(html, PageInfo(url.rstrip("/") + ".md", url, title, 0, True, editorial)))
 
 
 def load_glossary(path: Path) -> Glossary:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .htmltext import Token
+from .later import Later
 from .problems import AnnotationError, Problem, Severity
 from .prose import PARAGRAPH_CLASS, PREFIX, Prose
 from .quotes import QuoteIndex, explain
@@ -76,7 +77,8 @@ class Build:
         self._generated: dict[str, tuple[Unit, str]] = {}
         self._owners: dict[str, tuple[str, Generated]] = {}
         self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
-        self.sections_of: dict[str, tuple[str, ...]] = {}  # the navigation sections each page is in, by its URL
+        self.sections_of: dict[str, tuple[str, ...]] = {}
+        self.later = Later()  # blocks held back from the theme's search until their page is written  # the navigation sections each page is in, by its URL
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -178,13 +180,12 @@ class Build:
         for step in ("anchor", "mark", "finish"):
             for unit in self.units:
                 getattr(unit, step)(weave)
-        written = write(prose, plan(prose, weave.insertions), self._frame)
+        written = write(prose, plan(prose, weave.insertions), self._frame(page.url))
         section = Section(page, prose.paragraphs, written.copies, tuple(weave.marks))
         self.index.add(section, prose, (hit for found in hits.values() for hit in found))
         return written.html
 
-    @property
-    def _frame(self) -> Frame:
+    def _frame(self, url: str) -> Frame:
         core = self.core
 
         def paragraph(token: Token, number: int) -> str:
@@ -192,15 +193,21 @@ class Build:
             kept = [(k, v) for k, v in token.attrs if k not in ("id", "class")]
             return core.paragraph(number, classes, kept)
 
-        return Frame(paragraph, core.facts, core.cards)
+        return Frame(paragraph, core.facts, core.cards, lambda markup: self.later.hold(url, markup))
 
     # -- once every section is in ----------------------------------------------------------------------------
     def fill(self, page: PageInfo, html: str) -> str:
-        """A page once every section is woven: the units complete it, then links between them are settled."""
+        """A page once every section is woven: the units complete it, then links between them are settled; the
+        blocks held back from the search are completed the same way."""
         owner, key = self._generated.get(page.src, (None, None))
-        for unit in self.units:
-            html = unit.fill(page, key if unit is owner else None, html)
-        return _REF.sub(lambda m: self._resolve(m, page), html) if "rdr-ref:" in html else html
+
+        def complete(html: str) -> str:
+            for unit in self.units:
+                html = unit.fill(page, key if unit is owner else None, html)
+            return _REF.sub(lambda m: self._resolve(m, page), html) if "rdr-ref:" in html else html
+
+        self.later.complete(page.url, complete)
+        return complete(html)
 
     def _resolve(self, match: re.Match[str], page: PageInfo) -> str:
         unit = self.unit(match.group(1))
@@ -212,6 +219,7 @@ class Build:
 
     def published(self, page: PageInfo, document: str) -> str:
         """The page as written, with the units' head metadata; units that export positions read it here."""
+        document = self.later.restore(page.url, document)
         if page.section:
             for unit in self.units:
                 unit.published(page, document)
@@ -226,6 +234,10 @@ class Build:
             for s in self.index.in_reading_order()
             if s.paragraphs
         }
+
+    def units_search(self) -> list[Entry]:
+        """The entries the units give the search for the pages they keep from the theme's indexer."""
+        return [entry for unit in self.units for entry in unit.search()]
 
     def set_apart(self) -> dict[str, str]:
         """The makers' pages (those in the navigation section the settings name), by URL, with the section's name."""

@@ -19,12 +19,13 @@ def placeholder(unit: str, name: str = "") -> str:
     return f"<!-- rdr:{unit}{':' + name if name else ''} -->"
 
 
-def markdown_page(title: str, lines: Sequence[str], own_contents: bool = False) -> str:
+def markdown_page(title: str, lines: Sequence[str], own_contents: bool = False, own_search: bool = False) -> str:
     """A page with `title` (front matter and heading) and the Markdown `lines` under it. A page that lists its own
     contents (`own_contents`) asks the theme not to list its headings again (Material's `hide: [toc]`): a long
-    glossary would otherwise carry hundreds more elements for a phone to lay out."""
+    glossary would otherwise carry hundreds more elements for a phone to lay out. A page whose unit gives the
+    search its entries itself (`own_search`) is kept from the theme's indexer, which would parse all of it."""
     # MkDocs and the theme put a page's title into markup as it is: escaped here.
-    meta = [f"title: {json.dumps(escape(title))}"] + (["hide: [toc]"] if own_contents else [])
+    meta = [f"title: {json.dumps(escape(title))}"] + (["hide: [toc]"] if own_contents else []) + (["search: {exclude: true}"] if own_search else [])
     return "\n".join(["---", *meta, "---", "", f"# {markdown_text(title)}", "", *lines, ""])
 
 

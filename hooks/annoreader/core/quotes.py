@@ -52,21 +52,26 @@ class _Entry:
 
 
 class QuoteIndex:
-    """Every quote, filed under its first word. A page is looked up in one walk over its words: only where a word
-    begins some quote are quotes compared, so the cost grows with the text and the hits, not quotes x pages.
+    """Every quote, filed under its first two words (or its one word). A page is looked up in one walk over its
+    words: only where two words begin some quote are quotes compared, so the cost grows with the text and the hits,
+    not quotes x pages; two words, since a book's quotes often begin with the same common word ("the").
 
     A quote's first word is a whole word of the text wherever the quote is valid (quotes begin and end where
     words do), so a quote found only inside words is not found here: `explain` tells the author why."""
 
     def __init__(self, uses: Iterable[QuoteUse]) -> None:
+        self._by_pair: dict[tuple[str, str], list[_Entry]] = {}
         self._by_word: dict[str, list[_Entry]] = {}
         self._wordless: list[_Entry] = []
         self.uses: tuple[QuoteUse, ...] = tuple(uses)
         for use in self.uses:
             exact = fold(use.quote.exact)
-            first = WORD.search(exact)
+            words = WORD.finditer(exact)
+            first, second = next(words, None), next(words, None)
             entry = _Entry(use, exact, fold(use.quote.prefix or ""), fold(use.quote.suffix or ""), first.start() if first else 0)
-            if first:
+            if first and second:
+                self._by_pair.setdefault((first.group(), second.group()), []).append(entry)
+            elif first:
                 self._by_word.setdefault(first.group(), []).append(entry)
             else:
                 self._wordless.append(entry)
@@ -80,11 +85,15 @@ class QuoteIndex:
         if not self.uses:
             return found
         text, origin = prose.folded
+        previous = None
         for m in WORD.finditer(text):
-            entries = self._by_word.get(m.group())
-            if entries:
-                for entry in entries:
-                    self._try(entry, text, origin, m.start() - entry.lead, prose, found)
+            word = m.group()
+            if previous is not None:
+                for entry in self._by_pair.get((previous.group(), word), ()):
+                    self._try(entry, text, origin, previous.start() - entry.lead, prose, found)
+            for entry in self._by_word.get(word, ()):
+                self._try(entry, text, origin, m.start() - entry.lead, prose, found)
+            previous = m
         for entry in self._wordless:
             at = text.find(entry.exact)
             while at >= 0:

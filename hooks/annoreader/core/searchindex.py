@@ -23,11 +23,16 @@ class Entry:
     text: str
 
 
-def rewrite(path: Path, sections: Mapping[str, Sequence[Entry]], apart: Mapping[str, str]) -> None:
-    """Rewrites the index the search plugin wrote, if it did."""
+def rewrite(path: Path, sections: Mapping[str, Sequence[Entry]], apart: Mapping[str, str], more: Sequence[Entry] = ()) -> None:
+    """Rewrites the index the search plugin wrote, if it did; `more` are entries for pages the plugin was kept from."""
     if path.is_file():
         data = json.loads(path.read_text(encoding="utf-8"))
+        data["docs"] = data.get("docs", []) + [_doc(e) for e in more]
         path.write_text(json.dumps(with_paragraphs(data, sections, apart), ensure_ascii=False), encoding="utf-8")
+
+
+def _doc(entry: Entry) -> dict[str, str]:
+    return {"location": entry.location, "title": entry.title, "text": html.escape(entry.text, quote=False)}
 
 
 def with_paragraphs(index: dict[str, Any], sections: Mapping[str, Sequence[Entry]], apart: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -47,5 +52,5 @@ def with_paragraphs(index: dict[str, Any], sections: Mapping[str, Sequence[Entry
             docs.append(doc)
             continue
         docs.append({**doc, "text": ""})
-        docs += [{"location": e.location, "title": e.title, "text": html.escape(e.text, quote=False)} for e in entries]
+        docs += [_doc(e) for e in entries]
     return {**index, "docs": docs}

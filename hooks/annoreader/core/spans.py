@@ -157,6 +157,7 @@ class Frame:
     paragraph: Callable[[Token, int], str]  # a numbered paragraph's opening tag and number
     facts: Callable[[Sequence[str]], str]
     cards: Callable[[Sequence[str]], str]
+    later: Callable[[str], str] = lambda markup: markup  # a block, or what stands for it until the page is written
 
 
 def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
@@ -165,13 +166,13 @@ def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
     copies: dict[int, str] = {}
     copy: list[str] | None = None
     runs = {run.token: run for run in prose.runs}
-    after_title = "".join(settled.title) + (frame.facts(settled.facts) if settled.facts else "")
+    after_title = "".join(map(frame.later, settled.title)) + (frame.later(frame.facts(settled.facts)) if settled.facts else "")
     if after_title and prose.title_end is None:
         out.append(after_title)
     for i, token in enumerate(prose.tokens):
         number = prose.opens.get(i)
         if number is not None:
-            out.extend(settled.before.get(number, ()))
+            out.extend(map(frame.later, settled.before.get(number, ())))
             out.append(frame.paragraph(token, number))
             out.extend(settled.prepend.get(number, ()))
             copy = []
@@ -194,9 +195,9 @@ def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
                 copy.append(_pieces(prose.text, run.start, run.end, settled, ()))
         if i == prose.title_end and after_title:
             out.append("\n" + after_title)
-    out.extend(settled.end)
+    out.extend(map(frame.later, settled.end))
     if settled.cards:
-        out.append(frame.cards(settled.cards))
+        out.append(frame.later(frame.cards(settled.cards)))
     return Written("".join(out), copies)
 
 

@@ -15,6 +15,7 @@ from .problems import AnnotationError, Problem, duplicate_ids
 from .prose import Prose
 from .quotes import Hit, QuoteUse
 from .records import Extension, load_file
+from .searchindex import Entry
 from .settings import PageSetting
 from .site import Mark, PageInfo
 from .spans import Block, Insertion
@@ -200,6 +201,10 @@ class Unit:
     def head(self, page: PageInfo) -> str:
         return ""
 
+    def search(self) -> Sequence[Entry]:
+        """The search's entries for the pages the unit keeps from the theme's indexer (`own_search`)."""
+        return ()
+
     def published(self, page: PageInfo, document: str) -> None:
         """Sees a section page as it is written to the site."""
 
@@ -237,14 +242,15 @@ class Unit:
         '<unit>.<page>.title' for a page not named after the unit)."""
         return self.page_setting(key).title or self.build.strings(self._string(key, "title"))
 
-    def generated_page(self, key: str, body: Sequence[str], own_contents: bool = False, **values: object) -> Generated | None:
+    def generated_page(self, key: str, body: Sequence[str], own_contents: bool = False, own_search: bool = False, **values: object) -> Generated | None:
         """One of the unit's pages: its title and introduction (from mkdocs.yml, else the unit's strings), then
-        `body` (Markdown); None when mkdocs.yml switches it off. `own_contents`: the body lists its own headings."""
+        `body` (Markdown); None when mkdocs.yml switches it off. `own_contents`: the body lists its own headings;
+        `own_search`: the unit gives the search the page's entries (`search`)."""
         setting = self.page_setting(key)
         if setting.path is None:
             return None
         intro = setting.intro or self.build.strings(self._string(key, "intro"), **values)
-        return Generated(setting.path, markdown_page(self.page_title(key), [markdown_text(intro), "", *body], own_contents), key)
+        return Generated(setting.path, markdown_page(self.page_title(key), [markdown_text(intro), "", *body], own_contents, own_search), key)
 
     def _string(self, key: str, what: str) -> str:
         return f"{self.name}.{what}" if key == self.name else f"{self.name}.{key}.{what}"

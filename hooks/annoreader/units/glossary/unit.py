@@ -8,11 +8,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ...core.htmltext import text_of
 from ...core.markdown import SafeMarkdown
 from ...core.matcher import Matcher
 from ...core.pages import markdown_text, placeholder
 from ...core.problems import Problem, Severity
 from ...core.prose import Prose
+from ...core.searchindex import Entry
 from ...core.settings import LinkMode
 from ...core.site import Appearance, Mark, PageInfo
 from ...core.spans import Block, Card
@@ -107,10 +109,23 @@ class GlossaryUnit(Unit):
         body = [placeholder("glossary", "index")]
         for term in glossary.in_order() if glossary else ():
             body += ["", f"## {markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- rdr:glossary:entry {term.id} -->"]
-        page = self.generated_page("glossary", body, own_contents=True) if glossary else None
+        page = self.generated_page("glossary", body, own_contents=True, own_search=True) if glossary else None
         if page:
             yield page
             yield Generated(SKOS_PATH, _json(self._skos()))
+
+    def search(self) -> list[Entry]:
+        """The glossary page for the search: its introduction, then each entry by its name, with its expansion,
+        definition and explanation (the lists of places and sources, which would swamp the results, left out)."""
+        url = self.page_url("glossary")
+        if not self.glossary or url is None:
+            return []
+        intro = self.page_setting("glossary").intro or self.build.strings("glossary.intro")
+        entries = [Entry(url, self.page_title("glossary"), intro)]
+        for term in self.glossary.in_order():
+            words = [term.expansion or "", term.definition, text_of(self._markdown.convert(term.explanation))]
+            entries.append(Entry(f"{url}#{term.id}", term.name, " ".join(" ".join(words).split())))
+        return entries
 
     def _skos(self) -> dict[str, Any]:
         assert self.glossary is not None
@@ -206,4 +221,5 @@ class GlossaryUnit(Unit):
 
 
 def _json(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # Without indent: json.dumps then uses its C encoder, several times faster on a book's glossary.
+    return json.dumps(data, ensure_ascii=False) + "\n"

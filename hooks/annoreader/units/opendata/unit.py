@@ -52,5 +52,6 @@ class OpenDataUnit(Unit):
         export = Export(self.build.urls, self._published, self.build.strings.language)
         items = [item for unit in self.build.units for item in unit.web_annotations(export)]
         label = self.build.strings("opendata.label", title=self.build.text.title)
-        text = json.dumps(export.collection(items, label), ensure_ascii=False, indent=1) + "\n"
+        # Without indent: json.dumps then uses its C encoder; a book's export runs to megabytes.
+        text = json.dumps(export.collection(items, label), ensure_ascii=False) + "\n"
         return {EXPORT_PATH: text}, export.problems

@@ -1,0 +1,38 @@
+"""Markup the theme's search would only skip, held back from a page until it is written, so the search never reads it.
+
+The search indexes each page's content before the page is written, parsing all of it, blocks it then excludes
+(`data-search-exclude`) included: on a long text, most of what it parsed. A held block stands in the content as
+a comment until the page is written, when it takes its place again."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_EXCLUDED = re.compile(r"\s*<[a-zA-Z][^>]*?\sdata-search-exclude(?=[\s>=/])")
+_MARK = re.compile(r"<!--rdr-later:(\d+)-->")
+
+
+class Later:
+    """The blocks held back, by page URL."""
+
+    def __init__(self) -> None:
+        self._held: dict[str, list[str]] = {}
+
+    def hold(self, url: str, markup: str) -> str:
+        """`markup`, or a mark in its place if its outermost element is one the search excludes."""
+        if not _EXCLUDED.match(markup):
+            return markup
+        held = self._held.setdefault(url, [])
+        held.append(markup)
+        return f"<!--rdr-later:{len(held) - 1}-->"
+
+    def complete(self, url: str, fill: Callable[[str], str]) -> None:
+        """Completes the held blocks as their page is completed (links settled once every section is in)."""
+        if url in self._held:
+            self._held[url] = [fill(markup) for markup in self._held[url]]
+
+    def restore(self, url: str, document: str) -> str:
+        """The page as written, each block back in its place."""
+        held = self._held.get(url)
+        return _MARK.sub(lambda m: held[int(m.group(1))], document) if held else document

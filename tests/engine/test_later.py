@@ -1,0 +1,37 @@
+"""Blocks the theme's search would skip are held back from the page's content until the page is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annoreader.core.later import Later
+from annoreader.core.site import PageInfo
+from tests.engine.engine import engine
+
+GLOSSARY = """\
+categories: [{id: c, name: C}]
+terms:
+  - {id: thaad, name: THAAD, category: c, variants: [THAAD], definition: A defense., explanation: e, sources: [{title: t, url: "https://example.org/"}]}
+"""
+
+
+def test_only_blocks_the_search_excludes_are_held_and_they_come_back_completed() -> None:
+    later = Later()
+    kept = '<p class="x">Text.</p>'
+    assert later.hold("a/", kept) == kept
+    assert later.hold("a/", '<p data-search-excluded-not="1">No.</p>') == '<p data-search-excluded-not="1">No.</p>'
+    mark = later.hold("a/", '\n<aside class="rdr-cards" hidden data-search-exclude><b>rdr-ref:x</b></aside>')
+    assert mark == "<!--rdr-later:0-->"
+    later.complete("a/", lambda html: html.replace("rdr-ref:x", "done"))
+    page = f"<main>{kept}{mark}</main>"
+    assert later.restore("a/", page) == f'<main>{kept}\n<aside class="rdr-cards" hidden data-search-exclude><b>done</b></aside></main>'
+    assert later.restore("b/", page) == page  # another page's marks are not this page's
+
+
+def test_the_search_reads_the_prose_and_not_the_cards(tmp_path: Path) -> None:
+    build = engine(tmp_path, {"glossary.yml": GLOSSARY}, {"units": ["sections", "glossary"]})
+    page = PageInfo("one.md", "one/", "One", 0, True)
+    content = build.weave("<h1>One</h1>\n<p>The THAAD stood.</p>\n", page)
+    assert "THAAD" in content and "A defense." not in content  # the card's definition waits
+    written = build.later.restore("one/", content)
+    assert 'class="rdr-cards"' in written and "A defense." in written and "rdr-later" not in written
