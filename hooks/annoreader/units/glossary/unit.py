@@ -36,6 +36,7 @@ class GlossaryUnit(Unit):
         super().__init__(build, position)
         self._marker: Marker | None = None
         self._markdown = SafeMarkdown()
+        self._cards: dict[tuple[str, str | None], str] = {}  # a term's card, by the link to the glossary it holds
 
     @property
     def glossary(self) -> Glossary | None:
@@ -78,7 +79,7 @@ class GlossaryUnit(Unit):
         glossary = self.href(weave.page.url)
         weave.add(self, Block("facts", html.key_terms(terms, glossary), (20, 0)))
         weave.add(self, Block("end", html.term_list(terms, glossary, self.build.strings("glossary.used_in_section"), True), (30, 0)))
-        weave.add(self, *(Card(html.card(t, glossary)) for t in terms))
+        weave.add(self, *(Card(self._card(t, glossary)) for t in terms))
 
     def terms_in(self, marks: Iterable[Mark]) -> list[Term]:
         """The terms marked, in order of first occurrence."""
@@ -92,9 +93,15 @@ class GlossaryUnit(Unit):
         return (self.marker.fragment(fragment, weave, None) if self.glossary else fragment), weave
 
     def cards(self, terms: Sequence[Term], from_url: str) -> list[str]:
-        html = self.build.templates.unit("glossary")
         glossary = self.href(from_url)
-        return [html.card(t, glossary) for t in terms]
+        return [self._card(t, glossary) for t in terms]
+
+    def _card(self, term: Term, glossary: str | None) -> str:
+        """A term's card, made once for all the pages that link to the glossary alike (a book's sections do)."""
+        key = (term.id, glossary)
+        if key not in self._cards:
+            self._cards[key] = self.build.templates.unit("glossary").card(term, glossary)
+        return self._cards[key]
 
     def term_list(self, terms: Sequence[Term], from_url: str, heading: str) -> str:
         return self.build.templates.unit("glossary").term_list(terms, self.href(from_url), heading, False) if terms else ""
