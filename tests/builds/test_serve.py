@@ -88,3 +88,38 @@ def test_an_annotation_change_rebuilds_and_a_broken_file_keeps_the_last_good_sit
 
     glossary.write_text(GLOSSARY, encoding="utf-8")
     server.wait_for(lambda: "Preventing an attack" in server.get("glossary/"), "the fix to show")
+
+
+def _without_livereload(page: bytes) -> bytes:
+    """A served page as built: `mkdocs serve` adds its reload script right before </body>."""
+    end = page.rfind(b"</body>")
+    start = page.rfind(b"<script>", 0, end)
+    return page[:start] + page[end:] if end >= 0 and start >= 0 and b"livereload" in page[start:end] else page
+
+
+def test_the_served_site_after_edits_equals_a_clean_build_of_the_edited_tree(served, tmp_path: Path) -> None:
+    """Serve reuses what did not change (the annotations, when only a page changed); what it serves must still be
+    what a clean build of the same files makes, file for file."""
+    server, project = served
+    two = project / "docs" / "two.md"
+    two.write_text(two.read_text(encoding="utf-8") + "\nA new paragraph about deterrence.\n", encoding="utf-8")
+    server.wait_for(lambda: "A new paragraph about " in server.get("two/"), "the prose edit to show")
+    glossary = project / "annotations" / "glossary.yml"
+    glossary.write_text(GLOSSARY.replace("Preventing an attack", "Stopping an attack"), encoding="utf-8")
+    server.wait_for(lambda: "Stopping an attack" in server.get("glossary/"), "the annotation edit to show")
+    two.write_text(two.read_text(encoding="utf-8") + "\nAnd one more.\n", encoding="utf-8")
+    server.wait_for(lambda: "And one more." in server.get("two/"), "the second prose edit to show")
+
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    clean_config = project / "clean.yml"
+    clean_config.write_text(config.replace("site_url: http://127.0.0.1/", f"site_url: http://127.0.0.1:{server.port}/"), encoding="utf-8")
+    site = tmp_path / "clean-site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(clean_config), "-d", str(site)], cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = [f for f in site.rglob("*") if f.is_file() and f.suffix != ".gz"]  # gzip headers hold the time
+    assert len(files) > 20
+    for file in files:
+        path = file.relative_to(site).as_posix()
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/{path}", timeout=10) as response:
+            served_bytes = response.read()
+        assert _without_livereload(served_bytes) == file.read_bytes(), path

@@ -63,6 +63,25 @@ def test_dependants_of_a_unit_that_failed_to_load_wait_for_it(tmp_path: Path) ->
     assert [str(p) for p in info.value.problems] == ["annotations/glossary.yml:5: term \"thaad\": 'name' must be text, not a list"]
 
 
+def test_serve_loads_the_annotations_again_only_when_they_change(tmp_path: Path) -> None:
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    session = Session(UNITS)
+    session.start("serve")
+    first, _ = session.begin(config)
+    second, _ = session.begin(config)  # a page changed, no annotation: the loaded data is used again
+    assert second is not first and second.unit("glossary").glossary is first.unit("glossary").glossary
+    glossary.write_text(GLOSSARY.replace("definition: ", "definition: Now "), encoding="utf-8")
+    third, _ = session.begin(config)
+    assert third.unit("glossary").glossary is not first.unit("glossary").glossary
+    assert third.unit("glossary").glossary.term("thaad").definition.startswith("Now ")
+    changed = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"], "link_terms": "all"}})
+    fourth, _ = session.begin(changed)  # the settings changed: loaded again
+    assert fourth.unit("glossary").glossary is not third.unit("glossary").glossary
+
+
 def test_serve_keeps_the_last_annotations_that_loaded(tmp_path: Path) -> None:
     (tmp_path / "annotations").mkdir()
     glossary = tmp_path / "annotations" / "glossary.yml"

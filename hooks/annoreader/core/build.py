@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from html import escape, unescape
 import re
 from collections.abc import Mapping, Sequence
@@ -82,6 +83,14 @@ class Build:
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
+    def annotations_state(self) -> tuple[object, ...]:
+        """What a load reads, as it stands: the settings and each annotation file's name and a digest of its bytes
+        (reading is quick; parsing is what a load spends its time on). Two equal states load the same data."""
+        folder = self.site.project / self.settings.annotations
+        found = sorted(f for f in folder.rglob("*") if f.is_file()) if folder.is_dir() else []
+        files = tuple((str(f.relative_to(folder)), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()) for f in found)
+        return (repr(self.settings), files)
+
     def load(self, carried: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Loads every unit's files (or takes `carried`, the data of an earlier load); returns the data."""
         if carried is None:

@@ -18,11 +18,13 @@ class Session:
         self.registry = tuple(registry)
         self.command = ""
         self.last_loaded: dict[str, Any] | None = None
+        self.loaded_from: object = None  # the files and settings the last load read, when it succeeded
         self.current: Build | None = None
 
     def start(self, command: str) -> None:
         self.command = command
         self.last_loaded = None
+        self.loaded_from = None
         self.current = None
 
     def begin(self, site: SiteConfig) -> tuple[Build, tuple[Problem, ...]]:
@@ -31,8 +33,15 @@ class Session:
         Raises AnnotationError when the build cannot go on: always outside `serve`, and when nothing has
         loaded yet or the settings themselves are wrong."""
         build = Build(site, self.registry)
+        state = build.annotations_state()
+        if self.command == "serve" and self.last_loaded is not None and state == self.loaded_from:
+            # An edit to a page, not to an annotation: what loaded last is what would load now.
+            build.load(self.last_loaded)
+            self.current = build
+            return build, ()
         try:
             self.last_loaded = build.load()
+            self.loaded_from = state
             problems: tuple[Problem, ...] = ()
         except AnnotationError as err:
             if self.command != "serve" or self.last_loaded is None:
