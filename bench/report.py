@@ -215,6 +215,7 @@ What the annotation engine and its MkDocs hook cost (issue #3, part 3):
 4. **Page weight**: the bytes our CSS, JavaScript and markup add to a stock Material page.
 5. **Scaling**: engine time as the text grows and as the glossary grows ([plot](scaling.svg)).
 6. **Lighthouse (mobile)**: the performance score of the home page, the glossary and every essay section.
+7. **The edit loop**: how long `mkdocs serve` takes to show an edit to a glossary definition or to a page's prose.
 
 Run everything with one command from the project root; it took {r['elapsed_s'] / 60:.1f} minutes on the machine below:
 
@@ -224,7 +225,7 @@ make bench    # = .venv/bin/python bench/run.py
 
 It writes `bench/results.json` (every sample), then this README and `bench/scaling.svg` from it.
 `.venv/bin/python bench/run.py --report` redraws them from the last `results.json` without measuring;
-`.venv/bin/python bench/run.py --only lighthouse` measures part 6 alone and merges it into `results.json`.
+`.venv/bin/python bench/run.py --only lighthouse` (or `--only serve`) measures part 6 (or 7) alone and merges it into `results.json`.
 
 ## Machine
 
@@ -331,6 +332,7 @@ list of terms (last column).
 
 ![Engine time per page against words (log-log) and against terms](scaling.svg)
 {lighthouse_section(r.get("lighthouse"))}
+{serve_section(r.get("serve"))}
 ## Targets
 
 - **Real site, hook overhead ≤ {x(REAL_TARGET)}**: {build_verdict(real, REAL_TARGET)} Process start-up (interpreter, imports),
@@ -355,7 +357,7 @@ list of terms (last column).
   start with the same word, "{bucket['word']}" (as "Treaty of ..." does in real glossaries): the trie of words
   sorts them out by their next words instead of trying them one by one{cards_growth(by_terms)}. `Matcher` construction, once per build, takes
   {ms(by_terms[0]['construct_s'])} at {num(by_terms[0]['terms'])} terms and {ms(by_terms[-1]['construct_s'])} at
-  {num(by_terms[-1]['terms'])}.{lighthouse_target(r.get("lighthouse"))}
+  {num(by_terms[-1]['terms'])}.{lighthouse_target(r.get("lighthouse"))}{serve_target(r.get("serve"))}
 """
 
 
@@ -687,3 +689,37 @@ def _label(v: float) -> str:
     if v >= 1000:
         return f"{v / 1000:g}k"
     return f"{v:g}"
+
+
+SERVE_TARGETS = {"essay": 0.8, "book": 2.0}  # seconds from a save to the change showing (issue 14)
+
+
+def serve_section(found: dict[str, Any] | None) -> str:
+    if not found:
+        return ""
+    rows = []
+    for project in ("essay", "book"):
+        for edit, m in found[project].items():
+            runs = ", ".join(f"{t:.2f}" for t in m["runs_s"])
+            rows.append((project, edit, f"**{m['median_s']:.2f} s** ({runs})", f"≤ {SERVE_TARGETS[project]:.1f} s", verdict(m["median_s"] <= SERVE_TARGETS[project])))
+    return f"""
+## 7. The edit loop under `mkdocs serve`
+
+`mkdocs serve --livereload` runs on a copy of the real site and on the synthetic book; the benchmark saves an edit
+(a glossary definition, or a sentence added to a section page) and times until the served page shows it, polling
+every 20 ms: the watcher's own wait is included, as an author lives it. {found['rounds']} saves of each kind, a
+second apart; medians.
+
+{table(("Site", "Edit", "Median (runs, s)", "Target", "Met"), rows)}
+"""
+
+
+def serve_target(found: dict[str, Any] | None) -> str:
+    if not found:
+        return ""
+    worst = {p: max(m["median_s"] for m in found[p].values()) for p in ("essay", "book")}
+    met = all(worst[p] <= SERVE_TARGETS[p] for p in worst)
+    return (
+        f"\n- **Edit loop ≤ {SERVE_TARGETS['book']:.0f} s on the book, ≤ {SERVE_TARGETS['essay']:.1f} s on the essay**: {verdict(met)}: "
+        f"at worst {worst['book']:.2f} s on the book and {worst['essay']:.2f} s on the essay (part 7)."
+    )

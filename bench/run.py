@@ -1,7 +1,7 @@
 """Runs every benchmark of issue #3 (part 3), writes bench/results.json and regenerates bench/README.md from it.
 
 `python bench/run.py --report` only regenerates the README and the plot from the last results.json;
-`python bench/run.py --only lighthouse` runs only the Lighthouse part and merges it into the last results.json.
+`python bench/run.py --only lighthouse` (or `--only serve`) runs only that part and merges it into the last results.json.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import yaml
 
 import engine
 import lighthouse
+import serve
 import report
 import synth
 
@@ -284,44 +285,58 @@ def lighthouse_pages() -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only regenerate bench/README.md and bench/scaling.svg from results.json")
-    parser.add_argument("--only", choices=["lighthouse"], help="run only this part and merge it into the last results.json")
+    parser.add_argument("--only", choices=["lighthouse", "serve"], help="run only this part and merge it into the last results.json")
     args = parser.parse_args()
     if args.report:
         report.write(json.loads(RESULTS.read_text(encoding="utf-8")), BENCH)
         return
-    if args.only == "lighthouse":
+    if args.only:
         results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-        print("Lighthouse (mobile) ...", flush=True)
-        results["lighthouse"] = lighthouse_pages()
+        began = time.perf_counter()
+        print(f"{args.only} ...", flush=True)
+        results[args.only] = lighthouse_pages() if args.only == "lighthouse" else serve_loop()
         RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
         complete = "scaling" in results  # the README needs every part: a first run without the others only writes results.json
         if complete:
             report.write(results, BENCH)
-        print(f"done in {results['lighthouse']['elapsed_s']:.0f} s: {RESULTS.relative_to(ROOT)}" + (", bench/README.md" if complete else ""))
+        print(f"done in {time.perf_counter() - began:.0f} s: {RESULTS.relative_to(ROOT)}" + (", bench/README.md" if complete else ""))
         return
     start = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "command": "make bench"}
     with tempfile.TemporaryDirectory(prefix="rdr-bench-") as folder:
         tmp = Path(folder)
-        print("1/6 real site, hook on and off ...", flush=True)
+        print("1/7 real site, hook on and off ...", flush=True)
         results["real_site"], sites = real_site(tmp)
-        print("2/6 page weight ...", flush=True)
+        print("2/7 page weight ...", flush=True)
         results["page_weight"] = page_weight(sites)
-        print("3/6 synthetic book, hook on and off ...", flush=True)
+        print("3/7 synthetic book, hook on and off ...", flush=True)
         results["book"] = book(tmp)
         glossaries = {"real": ROOT / "annotations" / "glossary.yml", "book": tmp / "book-on" / "annotations" / "glossary.yml"}
         results["yaml"] = yaml_parse(glossaries)
-    print("4/6 term linking against abbr ...", flush=True)
+    print("4/7 term linking against abbr ...", flush=True)
     results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
-    print("5/6 scaling ...", flush=True)
+    print("5/7 scaling ...", flush=True)
     results["scaling"] = engine.scaling((1_000, 10_000, 100_000, 250_000), 1_000, (100, 1_000, 5_000, 20_000), 10_000)
     results["scaling"]["largest_first_word_bucket"] = largest_bucket(20_000)
-    print("6/6 Lighthouse (mobile) ...", flush=True)
+    print("6/7 Lighthouse (mobile) ...", flush=True)
     results["lighthouse"] = lighthouse_pages()
+    print("7/7 the edit loop under mkdocs serve ...", flush=True)
+    results["serve"] = serve_loop()
     results["elapsed_s"] = time.perf_counter() - start
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report.write(results, BENCH)
     print(f"done in {results['elapsed_s']:.0f} s: {RESULTS.relative_to(ROOT)}, bench/README.md, bench/scaling.svg")
+
+
+def serve_loop() -> dict[str, Any]:
+    """Seconds from a save to the served page showing it, on the real site and on the synthetic book."""
+    found: dict[str, Any] = {"rounds": serve.ROUNDS}
+    with tempfile.TemporaryDirectory(prefix="rdr-serve-") as folder:
+        tmp = Path(folder)
+        found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"))
+        book = synth.write_book(tmp / "book", BOOK["sections"], BOOK["words"], BOOK["terms"], hook=True, notes_count=BOOK["notes"], works_count=BOOK["works"])
+        found["book"] = serve.measure(book)
+    return found
 
 
 def largest_bucket(count: int) -> dict[str, Any]:

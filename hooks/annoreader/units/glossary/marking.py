@@ -26,19 +26,30 @@ class Marker:
     matcher: Matcher[Term]
     everywhere: bool  # every mention a link, not only the first on a page
     templates: Any
+    # The opening tag of a mention, by term, link or not, and the glossary's address: the same on every page that
+    # links to the glossary alike, so made once (a book has tens of thousands of mentions).
+    _openings: dict[tuple[str, bool, str | None], str] = dataclasses.field(default_factory=dict)
+
+    def _opening(self, term: Term, linked: bool, glossary: str | None) -> str:
+        key = (term.id, linked, glossary)
+        if key not in self._openings:
+            self._openings[key] = self.templates.link(term, glossary) if linked else self.templates.mention(term)
+        return self._openings[key]
 
     def _wraps(self, weave: Weave, text: str, at: int, paragraph: int | None, where: tuple[str, str] | None) -> list[Wrap]:
         """The marks of the terms in one stretch of text starting at offset `at`; the page's marks so far decide
         which mention is the first."""
         glossary = self.unit.href(weave.page.url)  # type: ignore[attr-defined]
-        seen = {m.id for m in weave.marks if m.kind == "term"}
+        # The terms met so far on the page, kept with the weave: counting them again for every stretch would grow
+        # with the square of a long page's mentions.
+        seen: set[str] = weave.state.setdefault(f"{self.unit.name}.seen", {m.id for m in weave.marks if m.kind == "term"})
         wraps = []
         for match in self.matcher.find(text):
             term = match.owner
             linked = self.everywhere or term.id not in seen
             seen.add(term.id)
-            before, after = (self.templates.link(term, glossary), "</a>") if linked and glossary else (self.templates.mention(term), "</span>")
-            wraps.append(Wrap(at + match.start, at + match.end, before, after))
+            link = linked and bool(glossary)
+            wraps.append(Wrap(at + match.start, at + match.end, self._opening(term, link, glossary), "</a>" if link else "</span>"))
             weave.marks.append(Mark("term", term.id, paragraph, text[match.start : match.end], linked, where))
         return wraps
 

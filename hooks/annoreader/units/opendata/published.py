@@ -52,7 +52,9 @@ _TOKEN = re.compile(
     re.S | re.I,
 )
 _ATTR = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_MARKED = ("rdr-", "id=")  # attributes worth reading: the rest of the page's tags are only counted past
+_MARKED = ("rdr-", "id=")
+_CARDS = 'class="rdr-cards"'
+_TAG = re.compile(r"<[^>]*>")  # attributes worth reading: the rest of the page's tags are only counted past
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -74,8 +76,19 @@ class _Reader:
 
     def feed(self, document: str) -> None:
         drop_newline = False
-        for m in _TOKEN.finditer(document):
+        at = 0
+        while (m := _TOKEN.match(document, at)) is not None and m.end() > at:
+            at = m.end()
             raw_tag, closing, tag = m.group(1), m.group(4), m.group(5)
+            if tag is not None and not closing and tag.lower() == "aside" and _CARDS in m.group(6):
+                # The cards: nothing in them is marked, and they hold neither raw text nor comments, so their text
+                # is read in one go (half a book page's tags are theirs).
+                end = document.find("</aside>", at)
+                end = len(document) if end < 0 else end
+                self.text(html.unescape(_TAG.sub("", document[at:end])))
+                at = min(len(document), end + len("</aside>"))
+                drop_newline = False
+                continue
             if raw_tag is not None:  # script, style, textarea, title: their content is text
                 name = raw_tag.lower()
                 self.start(name, m.group(2))

@@ -1,0 +1,99 @@
+"""The edit loop: how long after saving an annotation or a page `mkdocs serve` shows the change (watcher included)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+ROUNDS = 5
+TIMEOUT_S = 120
+
+
+def essay_copy(folder: Path) -> Path:
+    """The real site's sources, copied so the benchmark can edit them."""
+    for name in ("docs", "annotations", "hooks"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    return folder
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def _glossary_edit(project: Path, token: str) -> str:
+    """A glossary definition changed; returns the page that shows it."""
+    path = project / "annotations" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(\n\s+definition: )(?:Edited \w+\. )?", rf"\1Edited {token}. ", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    return "glossary/"
+
+
+def _prose_edit(project: Path, token: str) -> str:
+    """One section page's prose changed (its last paragraph gets a sentence); returns that page."""
+    page = next(p for p in sorted((project / "docs").glob("*.md")) if "essay_section: true" in p.read_text(encoding="utf-8")[:200])
+    text = re.sub(r" Edited \w+\.\n*$", "", page.read_text(encoding="utf-8").rstrip("\n"))
+    page.write_text(f"{text} Edited {token}.\n", encoding="utf-8")
+    return page.stem + "/"
+
+
+EDITS: dict[str, Callable[[Path, str], str]] = {"glossary definition": _glossary_edit, "a page's prose": _prose_edit}
+
+
+def measure(project: Path, python: str = sys.executable) -> dict[str, Any]:
+    """Seconds from each save to the served page showing it, ROUNDS times per kind of edit, with medians."""
+    port = _port()
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen(
+        [python, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + TIMEOUT_S
+        while "Serving on" not in (project / "serve.log").read_text(encoding="utf-8"):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise RuntimeError("mkdocs serve did not start:\n" + (project / "serve.log").read_text(encoding="utf-8"))
+            time.sleep(0.1)
+        results: dict[str, Any] = {}
+        for name, edit in EDITS.items():
+            runs = []
+            for n in range(ROUNDS):
+                token = f"{name.split()[0]}{n}x{port}"
+                start = time.perf_counter()
+                page = edit(project, token)
+                while token not in _get(base + page):
+                    if time.perf_counter() - start > TIMEOUT_S:
+                        raise RuntimeError(f"the edit {name!r} never showed on {page}")
+                    time.sleep(0.02)
+                runs.append(time.perf_counter() - start)
+                time.sleep(1.0)  # let the watcher settle before the next save
+            results[name] = {"runs_s": runs, "median_s": statistics.median(runs)}
+        return results
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        log.close()
