@@ -9,7 +9,7 @@ import pytest
 
 from annoreader.core.build import Build, SiteConfig
 from annoreader.core.problems import AnnotationError
-from annoreader.core.site import Appearance
+from annoreader.core.site import Appearance, PageInfo
 from annoreader.core.session import Session
 from annoreader.units import UNITS
 from tests.engine.engine import GLOSSARY, engine, weave
@@ -100,3 +100,25 @@ def test_serve_keeps_the_last_annotations_that_loaded(tmp_path: Path) -> None:
             with pytest.raises(AnnotationError):
                 session.begin(config)
         glossary.write_text(GLOSSARY, encoding="utf-8")
+
+
+def test_serve_weaves_again_only_the_pages_that_changed(tmp_path: Path) -> None:
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    page = PageInfo("one.md", "one/", "One", 0, True)
+    html = "<h1>One</h1>\n<p>The THAAD stood.</p>\n"
+    session = Session(UNITS)
+    session.start("serve")
+    first, _ = session.begin(config)
+    woven = first.later.restore("one/", first.weave(html, page))
+    second, _ = session.begin(config)
+    again = second.later.restore("one/", second.weave(html, page))
+    assert again == woven and second.index.sections["one/"] is first.index.sections["one/"]  # not woven again
+    edited = second.weave(html.replace("stood", "stands"), page)
+    assert "stands" in edited and second.index.sections["one/"] is not first.index.sections["one/"]
+    glossary.write_text(GLOSSARY.replace("definition: ", "definition: Now "), encoding="utf-8")
+    third, _ = session.begin(config)  # an annotation changed: every page is woven again
+    assert "Now " in third.later.restore("one/", third.weave(html, page))
+    assert third.index.sections["one/"] is not first.index.sections["one/"]

@@ -5,16 +5,16 @@ from __future__ import annotations
 import hashlib
 from html import escape, unescape
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .htmltext import Token
 from .later import Later
 from .problems import AnnotationError, Problem, Severity
 from .prose import PARAGRAPH_CLASS, PREFIX, Prose
-from .quotes import QuoteIndex, explain
+from .quotes import Hit, QuoteIndex, explain
 from .records import Extension
 from .searchindex import Entry
 from .settings import Settings, check_pages, read_settings
@@ -24,6 +24,8 @@ from .strings import Strings
 from .templates import Templates
 from .unit import Generated, Source, TextInfo, Unit, Weave
 from .urls import Urls
+
+T = TypeVar("T")
 
 CORE = Path(__file__).parent
 THEME = CORE.parent / "theme"  # templates of Material's that the reader replaces, before the theme's own
@@ -79,17 +81,25 @@ class Build:
         self._owners: dict[str, tuple[str, Generated]] = {}
         self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
         self.sections_of: dict[str, tuple[str, ...]] = {}
-        self.later = Later()  # blocks held back from the theme's search until their page is written  # the navigation sections each page is in, by its URL
+        self.later = Later()  # blocks held back from the theme's search until their page is written
+        # Under `mkdocs serve`, what earlier builds of the run made from the same annotations (the session hands it
+        # over when no annotation file or setting changed), and what this build made or used, for the next one.
+        self.earlier: dict[Any, Any] = {}
+        self.made: dict[Any, Any] = {}  # the navigation sections each page is in, by its URL
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
     def annotations_state(self) -> tuple[object, ...]:
-        """What a load reads, as it stands: the settings and each annotation file's name and a digest of its bytes
-        (reading is quick; parsing is what a load spends its time on). Two equal states load the same data."""
-        folder = self.site.project / self.settings.annotations
-        found = sorted(f for f in folder.rglob("*") if f.is_file()) if folder.is_dir() else []
-        files = tuple((str(f.relative_to(folder)), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()) for f in found)
-        return (repr(self.settings), files)
+        """What a load reads and what a page is woven with, as it stands: the site's configuration, and each
+        annotation file and template override by name and a digest of its bytes (reading is quick; parsing is what
+        a load spends its time on). Two equal states load the same data and weave the same HTML alike."""
+        folders = [self.site.project / self.settings.annotations] + ([self.site.custom_dir / "reader"] if self.site.custom_dir else [])
+        files = tuple(
+            (str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest())
+            for folder in folders if folder.is_dir()
+            for f in sorted(folder.rglob("*")) if f.is_file()
+        )
+        return (repr(self.site), repr(self.settings), files)
 
     def load(self, carried: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Loads every unit's files (or takes `carried`, the data of an earlier load); returns the data."""
@@ -181,8 +191,21 @@ class Build:
         return f", or set extra.reader.pages.{setting} in mkdocs.yml to another path or to false" if setting else ""
 
     # -- section pages -------------------------------------------------------------------------------------
+    def remember(self, key: Any, make: Callable[[], T]) -> T:
+        """`make()`, or what it made in the run's previous build from the same annotations and the same `key`."""
+        found = self.earlier[key] if key in self.earlier else make()
+        self.made[key] = found
+        return found
+
     def weave(self, html: str, page: PageInfo) -> str:
-        """A section page with every unit's annotations: read once, anchored, written once."""
+        """A section page with every unit's annotations: read once, anchored, written once (or, under serve, as
+        the last build wove the same page from the same annotations)."""
+        html_out, section, prose, hits, held = self.remember(("weave", page, html), lambda: self._weave(html, page))
+        self.index.add(section, prose, hits)
+        self.later.adopt(page.url, held)
+        return html_out
+
+    def _weave(self, html: str, page: PageInfo) -> tuple[str, Section, Prose, tuple[Hit, ...], tuple[str, ...]]:
         prose = Prose(html)
         hits = self._quotes.find(prose) if self._quotes else {}
         weave = Weave(page, prose, hits)
@@ -191,8 +214,7 @@ class Build:
                 getattr(unit, step)(weave)
         written = write(prose, plan(prose, weave.insertions), self._frame(page.url))
         section = Section(page, prose.paragraphs, written.copies, tuple(weave.marks))
-        self.index.add(section, prose, (hit for found in hits.values() for hit in found))
-        return written.html
+        return written.html, section, prose, tuple(hit for found in hits.values() for hit in found), self.later.held(page.url)
 
     def _frame(self, url: str) -> Frame:
         core = self.core

@@ -27,6 +27,14 @@ class Later:
         held.append(markup)
         return f"<!--rdr-later:{len(held) - 1}-->"
 
+    def held(self, url: str) -> tuple[str, ...]:
+        return tuple(self._held.get(url, ()))
+
+    def adopt(self, url: str, held: tuple[str, ...]) -> None:
+        """Takes a page's held blocks as an earlier build held them (the page woven then, unchanged since)."""
+        if held:
+            self._held[url] = list(held)
+
     def complete(self, url: str, fill: Callable[[str], str]) -> None:
         """Completes the held blocks as their page is completed (links settled once every section is in)."""
         if url in self._held:

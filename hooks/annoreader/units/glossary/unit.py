@@ -119,7 +119,7 @@ class GlossaryUnit(Unit):
         page = self.generated_page("glossary", body, own_contents=True, own_search=True) if glossary else None
         if page:
             yield page
-            yield Generated(SKOS_PATH, _json(self._skos()))
+            yield Generated(SKOS_PATH, self.build.remember(("skos",), lambda: _json(self._skos())))
 
     def search(self) -> list[Entry]:
         """The glossary page for the search: its introduction, then each entry by its name, with its expansion,
