@@ -85,7 +85,9 @@ class Build:
         # Under `mkdocs serve`, what earlier builds of the run made from the same annotations (the session hands it
         # over when no annotation file or setting changed), and what this build made or used, for the next one.
         self.earlier: dict[Any, Any] = {}
-        self.made: dict[Any, Any] = {}  # the navigation sections each page is in, by its URL
+        self.made: dict[Any, Any] = {}
+        # What depends on nothing but its key (a renderer of Markdown that keeps its output by text), for the whole run.
+        self.kept: dict[Any, Any] = {}  # the navigation sections each page is in, by its URL
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -196,6 +198,12 @@ class Build:
         found = self.earlier[key] if key in self.earlier else make()
         self.made[key] = found
         return found
+
+    def keep(self, key: Any, make: Callable[[], T]) -> T:
+        """`make()`, made once a run: for what depends on `key` alone, whatever else changes between builds."""
+        if key not in self.kept:
+            self.kept[key] = make()
+        return self.kept[key]
 
     def weave(self, html: str, page: PageInfo) -> str:
         """A section page with every unit's annotations: read once, anchored, written once (or, under serve, as

@@ -19,12 +19,14 @@ class Session:
         self.command = ""
         self.last_loaded: dict[str, Any] | None = None
         self.loaded_from: object = None  # the files and settings the last load read, when it succeeded
+        self.kept: dict[Any, Any] = {}  # what builds keep for the whole run (Build.keep)
         self.current: Build | None = None
 
     def start(self, command: str) -> None:
         self.command = command
         self.last_loaded = None
         self.loaded_from = None
+        self.kept = {}
         self.current = None
 
     def begin(self, site: SiteConfig) -> tuple[Build, tuple[Problem, ...]]:
@@ -33,6 +35,7 @@ class Session:
         Raises AnnotationError when the build cannot go on: always outside `serve`, and when nothing has
         loaded yet or the settings themselves are wrong."""
         build = Build(site, self.registry)
+        build.kept = self.kept
         state = build.annotations_state()
         if self.command == "serve" and self.last_loaded is not None and state == self.loaded_from:
             # An edit to a page, not to an annotation: what loaded last is what would load now, and what the last

@@ -101,22 +101,26 @@ class CitingUnit(Unit):
         return self.build.settings.edition or self.build.strings("citing.edition")
 
     def formats(self) -> dict[str, list[Format]]:
-        """Every "Cite this" format, with slots for the page: the CSL processor runs once a build."""
+        """Every "Cite this" format, with slots for the page: the CSL processor runs once a build (under serve,
+        once while the annotations stay as they are)."""
         if self._formats is None:
-            assert self.essay is not None
-            t = self.build.strings
-            edition = replace(
-                self.essay, type="webpage", container_title=self.edition_name, publisher=None, publisher_place=None,
-                URL=_URL_SLOT, note=t("citing.section_note", section=_SECTION_SLOT),
-            )
-            one = replace(edition, URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}", note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT))
-            self._formats = {
-                "original": self._styles(self.essay, None) + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
-                "original_one": self._styles(self.essay, _GLOBAL_SLOT),
-                "edition": self._styles(edition, None),
-                "edition_one": self._styles(one, _PARAGRAPH_SLOT),
-            }
+            self._formats = self.build.remember(("citing", "formats"), self._make_formats)
         return self._formats
+
+    def _make_formats(self) -> dict[str, list[Format]]:
+        assert self.essay is not None
+        t = self.build.strings
+        edition = replace(
+            self.essay, type="webpage", container_title=self.edition_name, publisher=None, publisher_place=None,
+            URL=_URL_SLOT, note=t("citing.section_note", section=_SECTION_SLOT),
+        )
+        one = replace(edition, URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}", note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT))
+        return {
+            "original": self._styles(self.essay, None) + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
+            "original_one": self._styles(self.essay, _GLOBAL_SLOT),
+            "edition": self._styles(edition, None),
+            "edition_one": self._styles(one, _PARAGRAPH_SLOT),
+        }
 
     def _styles(self, work: Work, locator: str | None) -> list[Format]:
         """The work in each CSL style: its note or in-text citation and its bibliography entry."""

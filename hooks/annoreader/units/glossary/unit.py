@@ -35,8 +35,16 @@ class GlossaryUnit(Unit):
     def __init__(self, build: Any, position: int) -> None:
         super().__init__(build, position)
         self._marker: Marker | None = None
-        self._markdown = SafeMarkdown()
+        self._markdown_renderer: SafeMarkdown | None = None
         self._cards: dict[tuple[str, str | None], str] = {}  # a term's card, by the link to the glossary it holds
+
+    @property
+    def _markdown(self) -> SafeMarkdown:
+        """The explanations' renderer, which keeps what it rendered: one for the whole run, so under serve an edit
+        renders again only the explanations that changed (its output depends on the text alone)."""
+        if self._markdown_renderer is None:
+            self._markdown_renderer = self.build.keep(("glossary", "markdown"), SafeMarkdown)
+        return self._markdown_renderer
 
     @property
     def glossary(self) -> Glossary | None:

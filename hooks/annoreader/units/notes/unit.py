@@ -153,7 +153,7 @@ class NotesUnit(Unit):
             for citation in note.cites:
                 if place is not None:
                     cited_in.setdefault(citation.work, []).append((note, citation.locator or "", place))
-        entries = cite.formatted(self.notes.works)
+        entries = self.build.remember(("notes", "formatted"), lambda: cite.formatted(self.notes.works))
         by_id = {w.id: w for w in self.notes.works}
         listed = [
             (by_id[work_id], entry, [(n, loc, p, urls.href(page.url, p.url)) for n, loc, p in cited_in.get(work_id, [])], self._archive(by_id[work_id]))
