@@ -52,7 +52,7 @@ class Build:
     """The state of one build. Made anew for every build, so `mkdocs serve` never sees a page of the last one;
     only the units' loaded data may be carried over (see Session)."""
 
-    def __init__(self, site: SiteConfig, registry: Sequence[type[Unit]]) -> None:
+    def __init__(self, site: SiteConfig, registry: Sequence[type[Unit]], kept: dict[Any, Any] | None = None) -> None:
         known = [u.name for u in registry]
         settings, problems = read_settings(site.extra, known, [u.name for u in registry if not u.optional])
         self.site = site
@@ -73,7 +73,12 @@ class Build:
         problems += string_problems
         if problems:
             raise AnnotationError(problems)
-        self.templates = Templates(self.strings, [CORE / "templates"] + [u.folder() / "templates" for u in self.units], site.custom_dir)
+        # What depends on nothing but its key, for the whole run (Build.keep): the session hands it to each build.
+        self.kept: dict[Any, Any] = kept if kept is not None else {}
+        folders = [CORE / "templates"] + [u.folder() / "templates" for u in self.units]
+        # Compiling the templates is most of a small site's rebuild: made once a run for the same words and files.
+        key = ("templates", site.language, repr(settings.strings), tuple(folders), _digests(site.custom_dir / "reader" if site.custom_dir else None))
+        self.templates = self.keep(key, lambda: Templates(self.strings, folders, site.custom_dir))
         self.core = self.templates.unit("core")
         self.index = SiteIndex()
         self._quotes = QuoteIndex(())
@@ -95,13 +100,8 @@ class Build:
         """What a load reads and what a page is woven with, as it stands: the site's configuration, and each
         annotation file and template override by name and a digest of its bytes (reading is quick; parsing is what
         a load spends its time on). Two equal states load the same data and weave the same HTML alike."""
-        folders = [self.site.project / self.settings.annotations] + ([self.site.custom_dir / "reader"] if self.site.custom_dir else [])
-        files = tuple(
-            (str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest())
-            for folder in folders if folder.is_dir()
-            for f in sorted(folder.rglob("*")) if f.is_file()
-        )
-        return (repr(self.site), repr(self.settings), files)
+        overrides = self.site.custom_dir / "reader" if self.site.custom_dir else None
+        return (repr(self.site), repr(self.settings), _digests(self.site.project / self.settings.annotations), _digests(overrides))
 
     def load(self, carried: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Loads every unit's files (or takes `carried`, the data of an earlier load); returns the data."""
@@ -309,6 +309,13 @@ class Build:
 # once they arrive, and the page would jump. Material's instant navigation swaps <main> whole, class and all.
 _MAIN = re.compile(r'<main class="md-main"')
 _READING = re.compile(rf'<p [^>]*class="(?:[^"]* )?{PARAGRAPH_CLASS}[ "]')
+
+
+def _digests(folder: Path | None) -> tuple[tuple[str, str], ...]:
+    """Each file under `folder` by name, with a digest of its bytes."""
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple((str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()) for f in sorted(folder.rglob("*")) if f.is_file())
 
 
 def reading_layout(document: str) -> str:
