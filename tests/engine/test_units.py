@@ -122,3 +122,19 @@ def test_serve_weaves_again_only_the_pages_that_changed(tmp_path: Path) -> None:
     third, _ = session.begin(config)  # an annotation changed: every page is woven again
     assert "Now " in third.later.restore("one/", third.weave(html, page))
     assert third.index.sections["one/"] is not first.index.sections["one/"]
+
+
+def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: Path) -> None:
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    overrides = tmp_path / "theme" / "reader"
+    overrides.mkdir(parents=True)
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}}, custom_dir=tmp_path / "theme")
+    kept: dict = {}
+    first, second = Build(config, UNITS, kept), Build(config, UNITS, kept)
+    assert second.templates is first.templates
+    (overrides / "sections.html").write_text("{% macro length(words, minutes) %}<p>{{ words }} words</p>{% endmacro %}", encoding="utf-8")
+    third = Build(config, UNITS, kept)
+    assert third.templates is not first.templates and third.templates.unit("sections").length(5, 1) == "<p>5 words</p>"
+    french = Build(SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}}, language="fr", custom_dir=tmp_path / "theme"), UNITS, kept)
+    assert french.templates is not third.templates  # other words, other templates
