@@ -250,8 +250,7 @@ It writes `bench/results.json` (every sample), then this README and `bench/scali
   and each unit's steps within them (such as `glossary.mark` or `notes.fill`); only the outermost calls count
   in the engine's total.
 - Without the hook means a copy of `mkdocs.yml` with no `hooks:` entry, no `extra.reader` settings and no nav
-  lines for the pages the hook generates ({off_nav}), and no `watch:` (which names `hooks/`), with the same `docs/`
-  and `overrides/`. The home page then has dangling links to generated pages, which only cost warnings. The
+  lines for the pages the hook generates ({off_nav}), and no `watch:` (which names `hooks/`), with the same `docs/`. The home page then has dangling links to generated pages, which only cost warnings. The
   engine generates the reader's CSS and JS and adds them to the pages itself, so the site without the hook
   has none of them: {stock}.
 - **Micro-benchmarks** (3, 5) report the best of several runs, with the garbage collector off while timing

@@ -151,9 +151,9 @@ def real_projects(tmp: Path) -> tuple[dict[str, Path], list[str]]:
     stock = drop_block(drop_block(off, "extra_css", required=False), "extra_javascript", required=False)
     projects = {}
     for name, config, folders in (
-        ("on", text, ("docs", "overrides", "annotations", "hooks")),
-        ("off", off, ("docs", "overrides")),
-        ("stock", stock, ("docs", "overrides")),
+        ("on", text, ("docs", "annotations", "hooks")),
+        ("off", off, ("docs",)),
+        ("stock", stock, ("docs",)),
     ):
         if name == "stock" and stock == off:
             projects[name] = projects["off"]
