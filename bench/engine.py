@@ -205,13 +205,17 @@ def notes_anchoring(project: Path, repeat: int = 3) -> dict[str, Any]:
     for page in found:
         for (_, key), hits in page.items():
             places[key] = places.get(key, 0) + len(hits)
-    # Where a quote could start: a word of the page that is the first word of some quote. Only there does
-    # QuoteIndex.find compare quotes with the text.
-    firsts: dict[str, int] = {}
+    # Where a quote could start: two words of the page that are the first two words of some quote (or one word, a
+    # one-word quote's). Only there does QuoteIndex.find compare quotes with the text.
+    firsts: dict[tuple[str, ...], int] = {}
     for use in uses:
-        first = WORD.search(fold(use.quote.exact))
-        if first:
-            firsts[first.group()] = firsts.get(first.group(), 0) + 1
+        key = tuple(m.group() for m in WORD.finditer(fold(use.quote.exact)))[:2]
+        if key:
+            firsts[key] = firsts.get(key, 0) + 1
+
+    def candidates(text: str) -> int:
+        words = [m.group() for m in WORD.finditer(text)]
+        return sum(firsts.get(tuple(words[i : i + 2]), 0) + firsts.get((words[i],), 0) for i in range(len(words)))
     texts = [Prose(html).folded[0] for html in pages]
     quotes = [fold(n.anchor.exact) for n in notes]
 
@@ -233,7 +237,7 @@ def notes_anchoring(project: Path, repeat: int = 3) -> dict[str, Any]:
         "page_chars": sum(len(t) for t in texts),
         "words": sum(1 for t in texts for _ in WORD.finditer(t)),
         "quote_first_words": len(firsts),
-        "candidates": sum(firsts.get(m.group(), 0) for t in texts for m in WORD.finditer(t)),
+        "candidates": sum(candidates(t) for t in texts),
         "hits": sum(places.values()),
         "placed": sum(n == 1 for n in places.values()),
         "repeat": repeat,

@@ -552,7 +552,7 @@ def anchoring_section(book: dict[str, Any]) -> str:
         in_build.append(f"the markers (`notes.anchor`) {dur(anchor)}")
     rows = [
         ["`Prose(html)`, once per page (its tokens, numbered paragraphs and prose text), shared by every unit's steps", num(a["pages"]), dur(a["prose_s"]), dur(a["prose_s"] / a["pages"])],
-        ["`QuoteIndex(uses)`, once per build: every quote filed under its first word", "1", dur(a["index_s"]), dur(a["index_s"])],
+        ["`QuoteIndex(uses)`, once per build: every quote filed under its first two words", "1", dur(a["index_s"]), dur(a["index_s"])],
         ["`QuoteIndex.find(prose)`, once per page: one walk over its words", num(a["pages"]), dur(a["find_s"]), dur(a["find_s"] / a["pages"])],
         ["of which the page's folded text (`Prose.folded`, made on first use)", num(a["pages"]), dur(a["folded_s"]), dur(a["folded_s"] / a["pages"])],
         ["The old way, for comparison: Python's `str.find` of every quote in every page's text", num(a["lookups"]), dur(a["str_find_s"]), f"{a['str_find_s'] / a['lookups'] * 1e6:.1f} µs"],
@@ -563,12 +563,13 @@ def anchoring_section(book: dict[str, Any]) -> str:
         + f"), step by step on the same {a['pages']} section pages ({num(a['page_chars'])} characters of prose), best "
         f"of {a['repeat']} with the garbage collector off:\n\n"
         + table(["Step", "Calls", "Time", "Per call"], rows)
-        + f"\n\nThe index files the {num(a['notes'])} quotes under their first words ({num(a['quote_first_words'])} "
-        f"different words), and each page is walked once: a quote is compared with the text only where a word of "
-        f"the page is its first word. That makes {num(a['candidates'])} comparisons here, "
-        f"{a['candidates'] / a['words']:.1f} per word of prose, since most synthetic quotes start with one of the "
-        f"couple of hundred common words the prose is made of: the cost grows with the text times the quotes that "
-        f"share a first word with it, not with notes × pages as such. They find {num(a['hits'])} places, "
+        + f"\n\nThe index files the {num(a['notes'])} quotes under their first two words ({num(a['quote_first_words'])} "
+        f"different pairs), and each page is walked once: a quote is compared with the text only where two words of "
+        f"the page are its first two. That makes {num(a['candidates'])} comparisons here, "
+        f"{a['candidates'] / a['words']:.2f} per word of prose (filed under one word, as before, most synthetic quotes "
+        f"would start with one of the couple of hundred common words the prose is made of, and every occurrence of "
+        f"such a word would be tried): the cost grows with the text and the quotes that share a start with it, not "
+        f"with notes × pages as such. They find {num(a['hits'])} places, "
         f"{num(a['placed'])} notes standing exactly once. Looking up every quote in every page the old way "
         f"({num(a['notes'])} × {a['pages']} = {num(a['lookups'])} `str.find` calls, each scanning a whole page to "
         f"find the quote in the one page that has it) takes {dur(a['str_find_s'])} on text already folded, "
