@@ -14,14 +14,14 @@ from tests.conftest import ROOT
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 ENTRY = 'export { createTextQuoteSelectorMatcher, createTextPositionSelectorMatcher } from "@apache-annotator/dom";'
 
-# Parses the page as published (scripts do not run in a DOMParser document, so nothing the reader's script adds
-# is there) and lets Apache Annotator find every selector in its body.
+# Lets Apache Annotator find every selector in a page's body: with `url`, the page as published, parsed apart
+# (scripts do not run in a DOMParser document, so nothing the reader's script adds is there); without, the page the
+# browser shows, scripts run (positions count the text a reader's browser holds).
 REANCHOR = """async ({ url, selectors }) => {
-  const html = await (await fetch(url)).text();
-  const doc = new DOMParser().parseFromString(html, "text/html");
+  const body = url ? new DOMParser().parseFromString(await (await fetch(url)).text(), "text/html").body : document.body;
   const all = async (matcher) => {
     const found = [];
-    for await (const range of matcher(doc.body)) found.push(range.toString());
+    for await (const range of matcher(body)) found.push(range.toString());
     return found;
   };
   const out = [];
@@ -75,24 +75,6 @@ def test_every_exported_selector_reanchors_exactly_once(page: Page, site_url: st
     assert failures == []
 
 
-# The same, in the page the browser shows, scripts run: positions count the text a reader's browser holds.
-REANCHOR_LIVE = """async ({ selectors }) => {
-  const all = async (matcher) => {
-    const found = [];
-    for await (const range of matcher(document.body)) found.push(range.toString());
-    return found;
-  };
-  const out = [];
-  for (const [quote, position] of selectors) {
-    out.push({
-      quote: await all(BmdAnchoring.createTextQuoteSelectorMatcher(quote)),
-      position: await all(BmdAnchoring.createTextPositionSelectorMatcher(position)),
-    });
-  }
-  return out;
-}"""
-
-
 def test_positions_hold_in_the_live_page(page: Page, site_url: str, anchoring: str) -> None:
     by_page = exported_by_page(page, site_url)
     failures, checked = [], 0
@@ -102,7 +84,7 @@ def test_positions_hold_in_the_live_page(page: Page, site_url: str, anchoring: s
         page.wait_for_load_state("networkidle")  # the search index has loaded: Material has set its status line
         page.wait_for_timeout(300)
         page.add_script_tag(content=anchoring)
-        results = page.evaluate(REANCHOR_LIVE, {"selectors": [s for _, s in selected]})
+        results = page.evaluate(REANCHOR, {"url": None, "selectors": [s for _, s in selected]})
         for (item_id, (quote, _)), found in zip(selected, results):
             checked += 1
             if found["position"] != [quote["exact"]] or found["quote"] != [quote["exact"]]:
@@ -111,6 +93,6 @@ def test_positions_hold_in_the_live_page(page: Page, site_url: str, anchoring: s
             assert page.locator(".rdr-assignment").count() == 1  # the notice was there
             # the test can fail: one character off is not the quote
             moved = [[q, {**p, "start": p["start"] + 1, "end": p["end"] + 1}] for _, (q, p) in selected[:5]]
-            shifted = page.evaluate(REANCHOR_LIVE, {"selectors": moved})
+            shifted = page.evaluate(REANCHOR, {"url": None, "selectors": moved})
             assert all(r["position"] != [q["exact"]] for r, (q, _) in zip(shifted, moved))
     assert checked > 100 and failures == []
