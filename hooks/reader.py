@@ -97,6 +97,9 @@ def on_files(files: Files, config: Any) -> Files:
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
     _build().order = {page.file.src_uri: i for i, page in enumerate(nav.pages)}
     _build().sections_of = {page.url: tuple(str(s.title) for s in page.ancestors) for page in nav.pages}
+    problems = _build().navigation_problems()
+    if problems:
+        raise PluginError(report(problems))
     return nav
 
 

@@ -138,3 +138,13 @@ def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: 
     assert third.templates is not first.templates and third.templates.unit("sections").length(5, 1) == "<p>5 words</p>"
     french = Build(SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}}, language="fr", custom_dir=tmp_path / "theme"), UNITS, kept)
     assert french.templates is not third.templates  # other words, other templates
+
+
+def test_the_editors_section_must_be_one_of_the_navigation(tmp_path: Path) -> None:
+    build = Build(SiteConfig(tmp_path, "T", {"reader": {"units": ["sections"], "editors_section": "Makers"}}), UNITS)
+    build.sections_of = {"a/": ("Guides",), "b/": ("Guides", "Deeper"), "": ()}
+    assert [str(p) for p in build.navigation_problems()] == [
+        "mkdocs.yml: extra.reader.editors_section: no section of the navigation is titled 'Makers' (its sections are: Deeper, Guides); name one, or leave the setting out"
+    ]
+    build.sections_of["c/"] = ("Makers",)
+    assert build.navigation_problems() == [] and build.set_apart() == {"c/": "Makers"}

@@ -17,7 +17,7 @@ from .prose import PARAGRAPH_CLASS, PREFIX, Prose
 from .quotes import Hit, QuoteIndex, explain
 from .records import Extension
 from .searchindex import Entry
-from .settings import Settings, check_pages, read_settings
+from .settings import WHERE, Settings, check_pages, read_settings
 from .site import PageInfo, Section, SiteIndex
 from .spans import Frame, plan, write
 from .strings import Strings
@@ -277,6 +277,15 @@ class Build:
     def units_search(self) -> list[Entry]:
         """The entries the units give the search for the pages they keep from the theme's indexer."""
         return [entry for unit in self.units for entry in unit.search()]
+
+    def navigation_problems(self) -> list[Problem]:
+        """What in the settings names a part of the navigation that is not there."""
+        name = self.settings.editors_section
+        if not name or any(name in sections for sections in self.sections_of.values()):
+            return []
+        titles = sorted({title for sections in self.sections_of.values() for title in sections})
+        known = f"its sections are: {', '.join(titles)}" if titles else "it has no sections"
+        return [Problem("mkdocs.yml", 0, f"{WHERE}.editors_section: no section of the navigation is titled '{name}' ({known}); name one, or leave the setting out")]
 
     def set_apart(self) -> dict[str, str]:
         """The makers' pages (those in the navigation section the settings name), by URL, with the section's name."""
