@@ -133,6 +133,7 @@ def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: 
     kept: dict = {}
     first, second = Build(config, UNITS, kept), Build(config, UNITS, kept)
     assert second.templates is first.templates
+    assert second.keep("k", object) is first.keep("k", object)  # what a build keeps, every build of the run has
     (overrides / "sections.html").write_text("{% macro length(words, minutes) %}<p>{{ words }} words</p>{% endmacro %}", encoding="utf-8")
     third = Build(config, UNITS, kept)
     assert third.templates is not first.templates and third.templates.unit("sections").length(5, 1) == "<p>5 words</p>"

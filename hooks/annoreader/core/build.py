@@ -85,14 +85,12 @@ class Build:
         self._generated: dict[str, tuple[Unit, str]] = {}
         self._owners: dict[str, tuple[str, Generated]] = {}
         self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
-        self.sections_of: dict[str, tuple[str, ...]] = {}
+        self.sections_of: dict[str, tuple[str, ...]] = {}  # the navigation sections each page is in, by its URL
         self.later = Later()  # blocks held back from the theme's search until their page is written
         # Under `mkdocs serve`, what earlier builds of the run made from the same annotations (the session hands it
         # over when no annotation file or setting changed), and what this build made or used, for the next one.
         self.earlier: dict[Any, Any] = {}
         self.made: dict[Any, Any] = {}
-        # What depends on nothing but its key (a renderer of Markdown that keeps its output by text), for the whole run.
-        self.kept: dict[Any, Any] = {}  # the navigation sections each page is in, by its URL
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
