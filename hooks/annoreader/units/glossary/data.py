@@ -47,7 +47,8 @@ def category_id(category: str) -> str:
     return f"category-{category}"
 
 
-def _plain(md: SafeMarkdown, markdown_text: str) -> str:
+def plain_text(md: SafeMarkdown, markdown_text: str) -> str:
+    """Markdown as the words a reader sees, on one line (for data and search, which hold text, not markup)."""
     return " ".join(text_of(md.convert(markdown_text)).split())
 
 
@@ -94,14 +95,14 @@ def skos(
             "inScheme": scheme,
             "broader": f"{scheme}#{category_id(term.category)}",
             "definition": term.definition,
-            "note": _plain(md, term.explanation),
+            "note": plain_text(md, term.explanation),
             "source": [s.url for s in term.sources],
         }
         alternatives = _alternatives(term)
         if alternatives:
             concept["altLabel"] = alternatives
         if term.later:
-            concept["historyNote"] = f"{later}: " + _plain(md, term.later)
+            concept["historyNote"] = f"{later}: " + plain_text(md, term.later)
         related = glossary.related(term.id)
         if related:
             concept["related"] = [f"{scheme}#{r.id}" for r in related]

@@ -8,7 +8,6 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ...core.htmltext import text_of
 from ...core.markdown import SafeMarkdown
 from ...core.matcher import Matcher
 from ...core.pages import markdown_text, placeholder
@@ -21,7 +20,7 @@ from ...core.spans import Block, Card
 from ...core.unit import DataFile, Generated, PageSpec, Source, Unit, Weave
 from .checks import check_glossary
 from .marking import Marker
-from .data import SKOS_PATH, defined_term_set, skos
+from .data import SKOS_PATH, defined_term_set, plain_text, skos
 from .model import Glossary, GlossaryFile, Term
 
 _ENTRY = re.compile(r"<!-- rdr:glossary:entry ([a-z0-9-]+) -->")
@@ -138,7 +137,7 @@ class GlossaryUnit(Unit):
         intro = self.page_setting("glossary").intro or self.build.strings("glossary.intro")
         entries = [Entry(url, self.page_title("glossary"), intro)]
         for term in self.glossary.in_order():
-            words = [term.expansion or "", term.definition, text_of(self._markdown.convert(term.explanation))]
+            words = [term.expansion or "", term.definition, plain_text(self._markdown, term.explanation)]
             entries.append(Entry(f"{url}#{term.id}", term.name, " ".join(" ".join(words).split())))
         return entries
 
