@@ -224,6 +224,8 @@ def write_book(
         (folder / "works.yml").write_text(_dump({"references": works}), encoding="utf-8")
         (folder / "essay.yml").write_text(_dump({"references": [ESSAY]}), encoding="utf-8")
         config["hooks"] = [str(ROOT / "hooks" / "reader.py")]
+        # The book's nav has no section of editors' pages to name (its Data and For instructors pages stay outside it).
+        config.get("extra", {}).get("reader", {}).pop("editors_section", None)
         nav.append({"Glossary": "glossary.md"})
         nav.append({"References": "references.md"})
     else:
