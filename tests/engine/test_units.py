@@ -124,6 +124,50 @@ def test_serve_weaves_again_only_the_pages_that_changed(tmp_path: Path) -> None:
     assert third.index.sections["one/"] is not first.index.sections["one/"]
 
 
+TWO_TERMS = GLOSSARY + """\
+  - id: gmd
+    name: GMD
+    category: system
+    variants: [GMD]
+    definition: A defense of the homeland.
+    explanation: More.
+    sources: [{title: Fact sheet, url: "https://example.org/gmd"}]
+"""
+
+
+def test_a_glossary_edit_weaves_again_only_the_pages_that_mark_what_changed(tmp_path: Path) -> None:
+    """A definition is read only with the terms a page marks (cards, lists): editing one weaves again the pages
+    that mark that term; a change to what marking reads of every term (variants) weaves every page again."""
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(TWO_TERMS, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    pages = {
+        PageInfo("one.md", "one/", "One", 0, True): "<h1>One</h1>\n<p>The THAAD stood.</p>\n",
+        PageInfo("two.md", "two/", "Two", 1, True): "<h1>Two</h1>\n<p>The GMD stood.</p>\n",
+    }
+    session = Session(UNITS)
+    session.start("serve")
+
+    def rebuild(text: str) -> tuple[Build, dict[str, str]]:
+        glossary.write_text(text, encoding="utf-8")
+        build, problems = session.begin(config)
+        assert problems == ()
+        return build, {p.url: build.later.restore(p.url, build.weave(html, p)) for p, html in pages.items()}
+
+    first, _ = rebuild(TWO_TERMS)
+    second, woven = rebuild(TWO_TERMS.replace("A defense of the homeland.", "A defense of the United States."))
+    assert "A defense of the United States." in woven["two/"] and "A defense of the United States." not in woven["one/"]
+    assert second.index.sections["one/"] is first.index.sections["one/"]  # reused: it does not mark GMD
+    assert second.index.sections["two/"] is not first.index.sections["two/"]
+    third, woven = rebuild(TWO_TERMS.replace("variants: [GMD]", "variants: [GMD, THAAD stood]"))
+    assert third.index.sections["one/"] is not second.index.sections["one/"]  # what marking reads changed
+    assert 'data-rdr-term="gmd"' in woven["one/"] and ">THAAD stood</a>" in woven["one/"]
+    clean = Build(config, UNITS)
+    clean.load()
+    assert woven == {p.url: clean.later.restore(p.url, clean.weave(html, p)) for p, html in pages.items()}
+
+
 def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: Path) -> None:
     (tmp_path / "annotations").mkdir()
     (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")

@@ -48,6 +48,18 @@ class SiteConfig:
     docs_dir: Path | None = None
 
 
+@dataclass(frozen=True)
+class Woven:
+    """A section page as woven, with what its weave read that a later build must find the same to reuse it."""
+
+    html: str
+    section: Section
+    prose: Prose
+    hits: tuple[Hit, ...]
+    held: tuple[str, ...]  # the blocks held back from the search (Later)
+    by: tuple[object, ...]  # each unit's woven_by
+
+
 class Build:
     """The state of one build. Made anew for every build, so `mkdocs serve` never sees a page of the last one;
     only the units' loaded data may be carried over (see Session)."""
@@ -91,6 +103,9 @@ class Build:
         # over when no annotation file or setting changed), and what this build made or used, for the next one.
         self.earlier: dict[Any, Any] = {}
         self.made: dict[Any, Any] = {}
+        # What the run's previous build made, whatever changed since: for what is keyed by all it depends on (reuse).
+        self.previous: dict[Any, Any] = {}
+        self._woven: bool | None = None
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -203,15 +218,36 @@ class Build:
             self.kept[key] = make()
         return self.kept[key]
 
+    def reuse(self, key: Any, make: Callable[[], T], still: Callable[[T], bool] = lambda found: True) -> T:
+        """`make()`, or what the run's previous build made for the same `key` if `still` holds for it: for what its
+        key (and `still`) decide whatever else changed, annotations included."""
+        found = self.previous[key] if key in self.previous and still(self.previous[key]) else make()
+        self.made[key] = found
+        return found
+
+    def woven_as_before(self) -> bool:
+        """Whether what every page's weave depends on besides its own HTML is as the run's previous build had it:
+        the site, the settings, the templates and what each unit says its weaving reads (Unit.woven)."""
+        if self._woven is None:
+            state = (repr(self.site), repr(self.settings), self.templates, tuple(u.woven() for u in self.units))
+            self.made[("woven",)] = state
+            self._woven = ("woven",) in self.previous and self.previous[("woven",)] == state
+        return self._woven
+
     def weave(self, html: str, page: PageInfo) -> str:
         """A section page with every unit's annotations: read once, anchored, written once (or, under serve, as
-        the last build wove the same page from the same annotations)."""
-        html_out, section, prose, hits, held = self.remember(("weave", page, html), lambda: self._weave(html, page))
-        self.index.add(section, prose, hits)
-        self.later.adopt(page.url, held)
-        return html_out
+        the last build wove the same page, if nothing it depends on has changed)."""
+        as_before = self.woven_as_before()
 
-    def _weave(self, html: str, page: PageInfo) -> tuple[str, Section, Prose, tuple[Hit, ...], tuple[str, ...]]:
+        def still(woven: Woven) -> bool:
+            return as_before and all(u.woven_by(woven.section.marks) == by for u, by in zip(self.units, woven.by))
+
+        woven = self.reuse(("weave", page, html), lambda: self._weave(html, page), still)
+        self.index.add(woven.section, woven.prose, woven.hits)
+        self.later.adopt(page.url, woven.held)
+        return woven.html
+
+    def _weave(self, html: str, page: PageInfo) -> Woven:
         prose = Prose(html)
         hits = self._quotes.find(prose) if self._quotes else {}
         weave = Weave(page, prose, hits)
@@ -220,7 +256,8 @@ class Build:
                 getattr(unit, step)(weave)
         written = write(prose, plan(prose, weave.insertions), self._frame(page.url))
         section = Section(page, prose.paragraphs, written.copies, tuple(weave.marks))
-        return written.html, section, prose, tuple(hit for found in hits.values() for hit in found), self.later.held(page.url)
+        found = tuple(hit for hits_of in hits.values() for hit in hits_of)
+        return Woven(written.html, section, prose, found, self.later.held(page.url), tuple(u.woven_by(section.marks) for u in self.units))
 
     def _frame(self, url: str) -> Frame:
         core = self.core

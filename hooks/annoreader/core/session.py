@@ -35,12 +35,14 @@ class Session:
         Raises AnnotationError when the build cannot go on: always outside `serve`, and when nothing has
         loaded yet or the settings themselves are wrong."""
         build = Build(site, self.registry, self.kept)
+        if self.command == "serve" and self.current is not None:
+            build.previous = self.current.made
         state = build.annotations_state()
         if self.command == "serve" and self.last_loaded is not None and state == self.loaded_from:
             # An edit to a page, not to an annotation: what loaded last is what would load now, and what the last
             # build made from it (a page woven from the same HTML) is what this one would make.
             build.load(self.last_loaded)
-            build.earlier = self.current.made if self.current is not None else {}
+            build.earlier = build.previous
             self.current = build
             return build, ()
         try:

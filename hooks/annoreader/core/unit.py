@@ -175,6 +175,16 @@ class Unit:
     def nav(self, nav: Any) -> Any:
         return nav
 
+    def woven(self) -> object:
+        """What of the unit's data any page's weave may depend on, compared with the last build's under serve: a
+        page is woven again when it differs. By default all of it."""
+        return self.data
+
+    def woven_by(self, marks: Sequence[Mark]) -> object:
+        """What else one page's weave depended on, given the marks it made: the data of what it marked (a glossary
+        edit then weaves again only the pages that mark the term)."""
+        return None
+
     def text(self) -> TextInfo | None:
         """What the unit's files say about the text itself, if they describe it."""
         return None

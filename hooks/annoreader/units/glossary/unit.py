@@ -55,6 +55,16 @@ class GlossaryUnit(Unit):
             return None
         return Glossary(source.file("glossary"), parsed.categories, parsed.terms)
 
+    def woven(self) -> object:
+        """What marking reads of every term: a page's weave reads the rest (definitions, names) only of the terms
+        it marks (woven_by)."""
+        return tuple((t.id, t.variants) for t in self.glossary.terms) if self.glossary else None
+
+    def woven_by(self, marks: Sequence[Mark]) -> object:
+        if self.glossary is None:
+            return None
+        return tuple(self.glossary.term(i) for i in dict.fromkeys(m.id for m in marks if m.kind == "term"))
+
     @property
     def marker(self) -> Marker:
         if self._marker is None:
