@@ -102,9 +102,10 @@ class CitingUnit(Unit):
 
     def formats(self) -> dict[str, list[Format]]:
         """Every "Cite this" format, with slots for the page: the CSL processor runs once a build (under serve,
-        once while the annotations stay as they are)."""
+        once while the essay and the settings stay as they are)."""
         if self._formats is None:
-            self._formats = self.build.remember(("citing", "formats"), self._make_formats)
+            key = ("citing", "formats", self.essay, repr(self.build.site), repr(self.build.settings))
+            self._formats = self.build.reuse(key, self._make_formats)
         return self._formats
 
     def _make_formats(self) -> dict[str, list[Format]]:

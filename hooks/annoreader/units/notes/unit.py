@@ -153,7 +153,9 @@ class NotesUnit(Unit):
             for citation in note.cites:
                 if place is not None:
                     cited_in.setdefault(citation.work, []).append((note, citation.locator or "", place))
-        entries = self.build.remember(("notes", "formatted"), lambda: cite.formatted(self.notes.works))
+        # The processor's output depends on the works alone: an edit to anything else formats none of them again.
+        works = self.notes.works
+        entries = self.build.reuse(("notes", "formatted", works), lambda: cite.formatted(works))
         by_id = {w.id: w for w in self.notes.works}
         listed = [
             (by_id[work_id], entry, [(n, loc, p, urls.href(page.url, p.url)) for n, loc, p in cited_in.get(work_id, [])], self._archive(by_id[work_id]))

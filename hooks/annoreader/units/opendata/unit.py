@@ -46,7 +46,7 @@ class OpenDataUnit(Unit):
         yield from [page] if page else []
 
     def published(self, page: PageInfo, document: str) -> None:
-        self._published[page.url] = self.build.remember(("published", page.url, document), lambda: published_text(document))
+        self._published[page.url] = self.build.reuse(("published", document), lambda: published_text(document))
 
     def after_build(self) -> tuple[dict[str, str], list[Problem]]:
         export = Export(self.build.urls, self._published, self.build.strings.language)
