@@ -123,7 +123,7 @@ class Build:
             for unit in self.units:
                 for cls, added in unit.extends.items():
                     extensions.setdefault(cls, []).extend(added)
-            source = Source(self.site.project / self.settings.annotations, self.settings.annotations, extensions)
+            source = Source(self.site.project / self.settings.annotations, self.settings.annotations, extensions, self.reuse)
             failed: set[str] = set()
             for unit in self.units:
                 # A unit whose needs did not load is read once they do: its checks would only repeat theirs.
@@ -224,6 +224,10 @@ class Build:
         found = self.previous[key] if key in self.previous and still(self.previous[key]) else make()
         self.made[key] = found
         return found
+
+    def reuse_if(self, key: Any, depends: object, make: Callable[[], T]) -> T:
+        """`make()`, or what the run's previous build made for `key` when it depended on what equals `depends`."""
+        return self.reuse(key, lambda: (depends, make()), lambda found: found[0] == depends)[1]
 
     def woven_as_before(self) -> bool:
         """Whether what every page's weave depends on besides its own HTML is as the run's previous build had it:

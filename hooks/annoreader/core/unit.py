@@ -4,8 +4,9 @@ a build; a unit overrides only the steps it takes part in."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from .build import Build
 
 T = TypeVar("T")
+Reuse = Callable[[Any, Callable[[], Any]], Any]  # Build.reuse: a key, and how to make what it keys
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,13 @@ class DataFile:
 class Source:
     """The annotation files, read for the units; every problem is gathered so one run reports them all."""
 
-    def __init__(self, folder: Path, shown: str, extensions: Mapping[type, Sequence[Extension]]) -> None:
+    def __init__(self, folder: Path, shown: str, extensions: Mapping[type, Sequence[Extension]], reuse: Reuse | None = None) -> None:
         self.folder = folder
         self.shown = shown
         self.extensions = extensions
         self.problems: list[Problem] = []
+        self._reuse = reuse
+        self._extended = repr(sorted((cls.__qualname__, repr(added)) for cls, added in extensions.items()))
 
     def file(self, stem: str) -> str:
         """The file as messages name it."""
@@ -89,8 +93,17 @@ class Source:
 
     def read(self, stem: str, cls: type[T]) -> T | None:
         """The file read into `cls`, or None when it has problems (gathered here)."""
+        path = self.folder / f"{stem}.yml"
+
+        def load() -> T:
+            return load_file(path, self.file(stem), cls, self.extensions)
+
         try:
-            return load_file(self.folder / f"{stem}.yml", self.file(stem), cls, self.extensions)
+            if self._reuse is None or not path.is_file():
+                return load()
+            # Under serve, a file whose bytes did not change is not parsed again when another one did.
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            return self._reuse(("records", str(path), digest, cls, self._extended), load)
         except AnnotationError as err:
             self.problems.extend(err.problems)
             return None
