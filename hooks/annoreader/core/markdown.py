@@ -9,6 +9,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .htmltext import text_of
 from .safelinks import is_safe
 
 MAX_DEPTH = 16  # nested lists and quotes in one field: deeper ones would exhaust Python-Markdown's recursion
@@ -38,6 +39,7 @@ class SafeMarkdown:
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_Defuse(self._md), "rdr_defuse", 0)
         self._done: dict[str, str] = {}  # the glossary page and the SKOS file render the same explanations
+        self._plain: dict[str, str] = {}
 
     def convert(self, text: str) -> str:
         if text not in self._done:
@@ -46,6 +48,13 @@ class SafeMarkdown:
             except RecursionError:  # too deep for the parser despite the loader's limit: shown as text, not lost
                 self._done[text] = f"<p>{html.escape(text)}</p>"
         return self._done[text]
+
+
+    def plain(self, text: str) -> str:
+        """The Markdown as the words a reader sees, on one line (for data and search, which hold text, not markup)."""
+        if text not in self._plain:
+            self._plain[text] = " ".join(text_of(self.convert(text)).split())
+        return self._plain[text]
 
 
 def too_deep(text: str) -> bool:

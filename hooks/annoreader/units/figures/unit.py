@@ -58,10 +58,14 @@ class FiguresUnit(Unit):
         place = self.build.index.the_place("figure", figure_id)
         return (place.url, place.title, place.paragraph) if place and place.paragraph else None
 
+    def known(self) -> frozenset[str]:
+        """The figures' ids: what `link_mentions` makes links to."""
+        return frozenset(f.id for f in self.figures)
+
     def link_mentions(self, fragment: str, from_url: str) -> str:
         """Makes "Figure 2" in a note or an entry a link to that figure (not inside an existing link). The link's
         address is settled once every section is woven (see `resolve`), wherever the figure stands."""
-        known = {f.id for f in self.figures}
+        known = self.known()
 
         def replace(text: str, around: tuple[Open, ...]) -> str | None:
             if any(o.tag == "a" for o in around) or not _MENTION.search(text):

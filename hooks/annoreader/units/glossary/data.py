@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ...core.htmltext import text_of
 from ...core.markdown import SafeMarkdown
 from .model import Glossary, Term
 
@@ -45,11 +44,6 @@ def skos_context(language: str) -> dict[str, Any]:
 
 def category_id(category: str) -> str:
     return f"category-{category}"
-
-
-def plain_text(md: SafeMarkdown, markdown_text: str) -> str:
-    """Markdown as the words a reader sees, on one line (for data and search, which hold text, not markup)."""
-    return " ".join(text_of(md.convert(markdown_text)).split())
 
 
 def _alternatives(term: Term) -> list[str]:
@@ -95,14 +89,14 @@ def skos(
             "inScheme": scheme,
             "broader": f"{scheme}#{category_id(term.category)}",
             "definition": term.definition,
-            "note": plain_text(md, term.explanation),
+            "note": md.plain(term.explanation),
             "source": [s.url for s in term.sources],
         }
         alternatives = _alternatives(term)
         if alternatives:
             concept["altLabel"] = alternatives
         if term.later:
-            concept["historyNote"] = f"{later}: " + plain_text(md, term.later)
+            concept["historyNote"] = f"{later}: " + md.plain(term.later)
         related = glossary.related(term.id)
         if related:
             concept["related"] = [f"{scheme}#{r.id}" for r in related]

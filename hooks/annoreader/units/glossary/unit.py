@@ -20,7 +20,7 @@ from ...core.spans import Block, Card
 from ...core.unit import DataFile, Generated, PageSpec, Source, Unit, Weave
 from .checks import check_glossary
 from .marking import Marker
-from .data import SKOS_PATH, defined_term_set, plain_text, skos
+from .data import SKOS_PATH, defined_term_set, skos
 from .model import Glossary, GlossaryFile, Term
 
 _ENTRY = re.compile(r"<!-- rdr:glossary:entry ([a-z0-9-]+) -->")
@@ -147,7 +147,7 @@ class GlossaryUnit(Unit):
         intro = self.page_setting("glossary").intro or self.build.strings("glossary.intro")
         entries = [Entry(url, self.page_title("glossary"), intro)]
         for term in self.glossary.in_order():
-            words = [term.expansion or "", term.definition, plain_text(self._markdown, term.explanation)]
+            words = [term.expansion or "", term.definition, self._markdown.plain(term.explanation)]
             entries.append(Entry(f"{url}#{term.id}", term.name, " ".join(" ".join(words).split())))
         return entries
 
@@ -175,17 +175,19 @@ class GlossaryUnit(Unit):
         later = self.build.later_label()
         html = html.replace(placeholder("glossary", "index"), macros.index(glossary))
 
+        known = figures.known() if figures else None
+
         def entry(match: re.Match[str]) -> str:
             term = glossary.term(match.group(1))
+            listed = [self._appearance(a, page.url) for a in appearances.get(term.id, [])]
+            # All an entry shows, so that under serve an edit renders again only the entries it changes.
+            shown = (term, glossary.category_name(term.category), glossary.related(term.id), [(s.title, *rest) for s, *rest in listed], later, known, macros)
+            return self.build.reuse_if(("glossary", "entry", page.url, term.id), shown, lambda: render(term, listed))
+
+        def render(term: Term, listed: list[Any]) -> str:
             markdown = self._markdown
-            body = macros.entry(
-                term,
-                glossary,
-                [self._appearance(a, page.url) for a in appearances.get(term.id, [])],
-                markdown.convert(term.explanation),
-                markdown.convert(term.later) if term.later else "",
-                later,
-            )
+            later_html = markdown.convert(term.later) if term.later else ""
+            body = macros.entry(term, glossary, listed, markdown.convert(term.explanation), later_html, later)
             return figures.link_mentions(body, page.url) if figures else body
 
         # One pass over the page, whatever the number of terms.
@@ -221,17 +223,28 @@ class GlossaryUnit(Unit):
         page = self.page_url("glossary")
         if self.glossary is None:
             return
+        glossary = self.glossary
+        entries = export.page(page) if page is not None else None
         for section in self.build.index.in_reading_order():
             text = export.published.get(section.url)
-            counts: dict[str, int] = {}
-            for term_id, start, end in text.terms if text else ():
-                term = self.glossary.term(term_id)
-                counts[term_id] = counts.get(term_id, 0) + 1
-                body = [export.text_body(term.definition, "describing")]
-                if page is not None:
-                    body.append(export.link(f"{export.page(page)}#{term_id}", "identifying"))
-                anchor = f"term-{term_id}-{export.slug(section.url)}-{counts[term_id]}"
-                yield export.annotation(anchor, "describing", body, export.target(section.url, (start, end)))
+            if text is None:
+                continue
+            # What a page's annotations say, so that under serve they are made again only for the pages it changes.
+            said = (text, [glossary.term(term_id).definition for term_id, _, _ in text.terms], entries, export.url, export.language)
+            yield from self.build.reuse_if(("glossary", "webanno", section.url), said, lambda: self._annotations(export, section.url, text, entries))
+
+    def _annotations(self, export: Any, url: str, text: Any, entries: str | None) -> list[dict[str, Any]]:
+        assert self.glossary is not None
+        counts: dict[str, int] = {}
+        found = []
+        for term_id, start, end in text.terms:
+            counts[term_id] = counts.get(term_id, 0) + 1
+            body = [export.text_body(self.glossary.term(term_id).definition, "describing")]
+            if entries is not None:
+                body.append(export.link(f"{entries}#{term_id}", "identifying"))
+            anchor = f"term-{term_id}-{export.slug(url)}-{counts[term_id]}"
+            found.append(export.annotation(anchor, "describing", body, export.target(url, (start, end))))
+        return found
 
     def warnings(self) -> list[Problem]:
         if self.glossary is None:
