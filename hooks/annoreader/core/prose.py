@@ -99,18 +99,9 @@ class Prose:
         self._run_ends = [r.end for r in runs]
 
     @cached_property
-    def folded(self) -> tuple[str, tuple[int, ...]]:
+    def folded(self) -> tuple[str, Origin]:
         """The text with runs of white space folded to one space, and where each character came from."""
-        chars: list[str] = []
-        origin: list[int] = []
-        for m in re.finditer(r"\s+|\S+", self.text):
-            if m.group().isspace():
-                chars.append(" ")
-                origin.append(m.start())
-            else:
-                chars.append(m.group())
-                origin.extend(range(m.start(), m.end()))
-        return "".join(chars), tuple(origin)
+        return _SPACES.sub(" ", self.text), Origin(self.text)
 
     def run_at(self, offset: int) -> Run | None:
         """The run holding the character at `offset`."""
@@ -134,6 +125,25 @@ class Prose:
                 start = ordered[i]
                 i += 1
             yield Segment(start, self.text[start : run.end], run.paragraph)
+
+
+_SPACES = re.compile(r"\s+")
+_LONG_SPACES = re.compile(r"\s\s+")
+
+
+class Origin:
+    """Where each character of the folded text came from in the text: found by the runs of white space folded
+    before it (a list of every character's place would hold millions of numbers for a book)."""
+
+    def __init__(self, text: str) -> None:
+        self._after: list[int] = [0]  # where, in the folded text, each run that lost characters ends
+        self._lost: list[int] = [0]  # how many characters the runs up to there lost
+        for m in _LONG_SPACES.finditer(text):
+            self._after.append(m.start() - self._lost[-1] + 1)
+            self._lost.append(self._lost[-1] + len(m.group()) - 1)
+
+    def __getitem__(self, index: int) -> int:
+        return index + self._lost[bisect.bisect_right(self._after, index) - 1]
 
 
 def _within_text(around: tuple[Open, ...]) -> tuple[Open, ...]:
