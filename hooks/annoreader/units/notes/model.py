@@ -44,3 +44,10 @@ class Notes:
 
     def work(self, work_id: str) -> Work:
         return self._works[work_id]
+
+    @cached_property
+    def _notes(self) -> dict[str, Note]:
+        return {n.id: n for n in self.notes}
+
+    def note(self, note_id: str) -> Note:
+        return self._notes[note_id]

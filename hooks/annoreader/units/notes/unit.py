@@ -29,6 +29,11 @@ class NotesUnit(Unit):
     files = {"notes": NotesFile, "works": WorksFile}
     pages = (PageSpec("references", "references.md", "the works the notes cite, formatted, with downloads"),)
 
+    def __init__(self, build: Any, position: int) -> None:
+        super().__init__(build, position)
+        self._ordered: dict[str, int] | None = None
+        self._pages: dict[str, list[Note]] | None = None
+
     @property
     def notes(self) -> Notes | None:
         return self.data
@@ -84,8 +89,16 @@ class NotesUnit(Unit):
         """The notes whose quote stands once on the page, in the order they stand."""
         if not self.notes:
             return []
-        found = [(n, hits[0]) for n in self.notes.notes if len(hits := weave.found("note", n.id)) == 1]
-        return sorted(found, key=lambda item: item[1].start)  # type: ignore[attr-defined]
+        # From the page's hits, not from every note of the text: a book's page holds a few of its thousand notes.
+        order = self._order()
+        found = [(self.notes.note(key), hits[0]) for (kind, key), hits in weave.hits.items() if kind == "note" and len(hits) == 1]
+        return sorted(found, key=lambda item: (item[1].start, order[item[0].id]))  # type: ignore[attr-defined]
+
+    def _order(self) -> dict[str, int]:
+        """Each note's place in the notes file."""
+        if self._ordered is None:
+            self._ordered = {n.id: i for i, n in enumerate(self.notes.notes)} if self.notes else {}
+        return self._ordered
 
     def note_html(self, note: Note, from_url: str) -> str:
         """A note's text with its addresses, and any "Figure N" it names, as links."""
@@ -198,8 +211,12 @@ class NotesUnit(Unit):
         """The works cited by the notes that stand on a page, in the order of the notes."""
         if not self.notes:
             return []
-        ids = {p.hit.use.key for n in self.notes.notes for p in self.build.index.placed("note", n.id) if p.url == url}
-        return [self.notes.work(w) for w in dict.fromkeys(c.work for n in self.notes.notes if n.id in ids for c in n.cites)]
+        if self._pages is None:  # once every section is in: the notes by the pages they stand on, in the notes' order
+            self._pages = {}
+            for note in self.notes.notes:
+                for url_of in dict.fromkeys(p.url for p in self.build.index.placed("note", note.id)):
+                    self._pages.setdefault(url_of, []).append(note)
+        return [self.notes.work(w) for w in dict.fromkeys(c.work for n in self._pages.get(url, ()) for c in n.cites)]
 
 
 def _local(paragraph: int | None) -> ParagraphLink | None:
