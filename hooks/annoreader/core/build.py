@@ -104,7 +104,8 @@ class Build:
         self.earlier: dict[Any, Any] = {}
         self.made: dict[Any, Any] = {}
         # What the run's previous build made, whatever changed since: for what is keyed by all it depends on (reuse).
-        self.previous: dict[Any, Any] = {}
+        # None outside `mkdocs serve`, where no build follows to reuse anything.
+        self.previous: dict[Any, Any] | None = None
         self._woven: bool | None = None
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
@@ -221,13 +222,18 @@ class Build:
     def reuse(self, key: Any, make: Callable[[], T], still: Callable[[T], bool] = lambda found: True) -> T:
         """`make()`, or what the run's previous build made for the same `key` if `still` holds for it: for what its
         key (and `still`) decide whatever else changed, annotations included."""
+        if self.previous is None:
+            return make()
         found = self.previous[key] if key in self.previous and still(self.previous[key]) else make()
         self.made[key] = found
         return found
 
-    def reuse_if(self, key: Any, depends: object, make: Callable[[], T]) -> T:
-        """`make()`, or what the run's previous build made for `key` when it depended on what equals `depends`."""
-        return self.reuse(key, lambda: (depends, make()), lambda found: found[0] == depends)[1]
+    def reuse_if(self, key: Any, depends: Callable[[], object], make: Callable[[], T]) -> T:
+        """`make()`, or what the run's previous build made for `key` when it depended on what equals `depends()`."""
+        if self.previous is None:
+            return make()
+        now = depends()
+        return self.reuse(key, lambda: (now, make()), lambda found: found[0] == now)[1]
 
     def woven_as_before(self) -> bool:
         """Whether what every page's weave depends on besides its own HTML is as the run's previous build had it:
@@ -235,7 +241,7 @@ class Build:
         if self._woven is None:
             state = (repr(self.site), repr(self.settings), self.templates, tuple(u.woven() for u in self.units))
             self.made[("woven",)] = state
-            self._woven = ("woven",) in self.previous and self.previous[("woven",)] == state
+            self._woven = self.previous is not None and ("woven",) in self.previous and self.previous[("woven",)] == state
         return self._woven
 
     def weave(self, html: str, page: PageInfo) -> str:

@@ -35,8 +35,8 @@ class Session:
         Raises AnnotationError when the build cannot go on: always outside `serve`, and when nothing has
         loaded yet or the settings themselves are wrong."""
         build = Build(site, self.registry, self.kept)
-        if self.command == "serve" and self.current is not None:
-            build.previous = self.current.made
+        if self.command == "serve":
+            build.previous = self.current.made if self.current is not None else {}
         state = build.annotations_state()
         if self.command == "serve" and self.last_loaded is not None and state == self.loaded_from:
             # An edit to a page, not to an annotation: what loaded last is what would load now, and what the last

@@ -181,7 +181,9 @@ class GlossaryUnit(Unit):
             term = glossary.term(match.group(1))
             listed = [self._appearance(a, page.url) for a in appearances.get(term.id, [])]
             # All an entry shows, so that under serve an edit renders again only the entries it changes.
-            shown = (term, glossary.category_name(term.category), glossary.related(term.id), [(s.title, *rest) for s, *rest in listed], later, known, macros)
+            def shown() -> object:
+                return (term, glossary.category_name(term.category), glossary.related(term.id), [(s.title, *rest) for s, *rest in listed], later, known, macros)
+
             return self.build.reuse_if(("glossary", "entry", page.url, term.id), shown, lambda: render(term, listed))
 
         def render(term: Term, listed: list[Any]) -> str:
@@ -230,7 +232,9 @@ class GlossaryUnit(Unit):
             if text is None:
                 continue
             # What a page's annotations say, so that under serve they are made again only for the pages it changes.
-            said = (text, [glossary.term(term_id).definition for term_id, _, _ in text.terms], entries, export.url, export.language)
+            def said() -> object:
+                return (text, [glossary.term(term_id).definition for term_id, _, _ in text.terms], entries, export.url, export.language)
+
             yield from self.build.reuse_if(("glossary", "webanno", section.url), said, lambda: self._annotations(export, section.url, text, entries))
 
     def _annotations(self, export: Any, url: str, text: Any, entries: str | None) -> list[dict[str, Any]]:
