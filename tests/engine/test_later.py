@@ -28,10 +28,14 @@ def test_only_blocks_the_search_excludes_are_held_and_they_come_back_completed()
     assert later.restore("b/", page) == page  # another page's marks are not this page's
 
 
-def test_the_search_reads_the_prose_and_not_the_cards(tmp_path: Path) -> None:
+def test_the_search_reads_neither_the_cards_nor_the_numbered_paragraphs(tmp_path: Path) -> None:
+    """The numbered paragraphs reach the search from the engine (an entry each), so the theme's indexer is given
+    only what it indexes itself: headings and the prose that is not a numbered paragraph."""
     build = engine(tmp_path, {"glossary.yml": GLOSSARY}, {"units": ["sections", "glossary"]})
     page = PageInfo("one.md", "one/", "One", 0, True)
-    content = build.weave("<h1>One</h1>\n<p>The THAAD stood.</p>\n", page)
-    assert "THAAD" in content and "A defense." not in content  # the card's definition waits
+    content = build.weave('<h1>One</h1>\n<p>The THAAD stood.</p>\n<h2 id="more">More</h2>\n<ul>\n<li>A list.</li>\n</ul>\n', page)
+    assert '<h2 id="more">More</h2>' in content and "<li>A list.</li>" in content
+    assert "The THAAD stood." not in content and "A defense." not in content  # the paragraph and the card wait
     written = build.later.restore("one/", content)
     assert 'class="rdr-cards"' in written and "A defense." in written and "rdr-later" not in written
+    assert 'id="p1"' in written and ">THAAD</a> stood.</p>" in written

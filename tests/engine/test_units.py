@@ -116,7 +116,7 @@ def test_serve_weaves_again_only_the_pages_that_changed(tmp_path: Path) -> None:
     second, _ = session.begin(config)
     again = second.later.restore("one/", second.weave(html, page))
     assert again == woven and second.index.sections["one/"] is first.index.sections["one/"]  # not woven again
-    edited = second.weave(html.replace("stood", "stands"), page)
+    edited = second.later.restore("one/", second.weave(html.replace("stood", "stands"), page))
     assert "stands" in edited and second.index.sections["one/"] is not first.index.sections["one/"]
     glossary.write_text(GLOSSARY.replace("definition: ", "definition: Now "), encoding="utf-8")
     third, _ = session.begin(config)  # an annotation changed: every page is woven again

@@ -277,7 +277,7 @@ class Build:
             kept = [(k, v) for k, v in token.attrs if k not in ("id", "class")]
             return core.paragraph(number, classes, kept)
 
-        return Frame(paragraph, core.facts, core.cards, lambda markup: self.later.hold(url, markup))
+        return Frame(paragraph, core.facts, core.cards, lambda markup: self.later.hold(url, markup), lambda markup: self.later.hold(url, markup, True))
 
     # -- once every section is in ----------------------------------------------------------------------------
     def fill(self, page: PageInfo, html: str) -> str:

@@ -1,8 +1,9 @@
 """Markup the theme's search would only skip, held back from a page until it is written, so the search never reads it.
 
 The search indexes each page's content before the page is written, parsing all of it, blocks it then excludes
-(`data-search-exclude`) included: on a long text, most of what it parsed. A held block stands in the content as
-a comment until the page is written, when it takes its place again."""
+(`data-search-exclude`) included: on a long text, most of what it parsed. The numbered paragraphs are held too:
+the search has each of them from the engine (core/searchindex.py). A held block stands in the content as a comment
+until the page is written, when it takes its place again."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ class Later:
     def __init__(self) -> None:
         self._held: dict[str, list[str]] = {}
 
-    def hold(self, url: str, markup: str) -> str:
-        """`markup`, or a mark in its place if its outermost element is one the search excludes."""
-        if not _EXCLUDED.match(markup):
+    def hold(self, url: str, markup: str, always: bool = False) -> str:
+        """`markup`, or a mark in its place if its outermost element is one the search excludes (or `always`: for
+        what the search has from the engine instead)."""
+        if not always and not _EXCLUDED.match(markup):
             return markup
         held = self._held.setdefault(url, [])
         held.append(markup)

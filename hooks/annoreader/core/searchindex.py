@@ -37,7 +37,9 @@ def _doc(entry: Entry) -> dict[str, str]:
 
 def with_paragraphs(index: dict[str, Any], sections: Mapping[str, Sequence[Entry]], apart: Mapping[str, str] | None = None) -> dict[str, Any]:
     """The index with each section page's own entry emptied of its text (which its paragraphs now hold, so a
-    search for the essay's words opens the paragraph, not the top of the page) and its paragraphs after it.
+    search for the essay's words opens the paragraph, not the top of the page) and its paragraphs after it. (The
+    theme's indexer never sees the numbered paragraphs, core/later.py: a heading's entry holds only what else
+    stands under it.)
 
     `apart` maps the URL of each page set apart to the name of its group: its entries are tagged with the name
     (Material shows tags in the results) and weigh less, so they come after the text's pages."""

@@ -158,6 +158,9 @@ class Frame:
     facts: Callable[[Sequence[str]], str]
     cards: Callable[[Sequence[str]], str]
     later: Callable[[str], str] = lambda markup: markup  # a block, or what stands for it until the page is written
+    # A numbered paragraph, or what stands for it until the page is written: the search has each paragraph from the
+    # engine (searchindex), so the theme's indexer need not parse them.
+    paragraph_later: Callable[[str], str] = lambda markup: markup
 
 
 def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
@@ -169,10 +172,12 @@ def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
     after_title = "".join(map(frame.later, settled.title)) + (frame.later(frame.facts(settled.facts)) if settled.facts else "")
     if after_title and prose.title_end is None:
         out.append(after_title)
+    page = out
     for i, token in enumerate(prose.tokens):
         number = prose.opens.get(i)
         if number is not None:
             out.extend(map(frame.later, settled.before.get(number, ())))
+            out = []  # the paragraph, written apart until it closes
             out.append(frame.paragraph(token, number))
             out.extend(settled.prepend.get(number, ()))
             copy = []
@@ -181,6 +186,8 @@ def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
         if number is not None:
             out.extend(settled.append.get(number, ()))
             out.append(token.markup)
+            page.append(frame.paragraph_later("".join(out)))
+            out = page
             copies[number] = "".join(copy or ()).strip()
             copy = None
             continue
@@ -195,6 +202,9 @@ def write(prose: Prose, settled: Plan, frame: Frame) -> Written:
                 copy.append(_pieces(prose.text, run.start, run.end, settled, ()))
         if i == prose.title_end and after_title:
             out.append("\n" + after_title)
+    if out is not page:  # a paragraph the HTML never closes: written as it stands
+        page.append("".join(out))
+        out = page
     out.extend(map(frame.later, settled.end))
     if settled.cards:
         out.append(frame.later(frame.cards(settled.cards)))
