@@ -1,8 +1,11 @@
 """The term matcher: longest match first, case rules per variant, whole words only, one pass."""
 
+import random
+from typing import Any
+
 import pytest
 
-from annoreader.core.matcher import Matcher
+from annoreader.core.matcher import CaseRule, Matcher, first_word
 from annoreader.units.glossary.model import Term, Variant
 
 
@@ -75,3 +78,41 @@ def test_terms_sharing_their_first_words() -> None:
         ("tox", "treaty of X12 protocol"),
         ("treaty", "treaty"),
     ]
+
+
+class _ByPattern(Matcher[str]):
+    """The matcher as it was: every candidate checked with its compiled pattern (`_source`)."""
+
+    def _end(self, candidate: Any, text: str, start: int, end: int) -> int | None:
+        return self._by_pattern(candidate, text, start)
+
+
+def test_comparing_words_directly_finds_what_the_patterns_find() -> None:
+    """The matcher compares a candidate's words with the text's directly and uses its pattern only where case
+    rules meet letters outside ASCII; on random text and variants (cases, punctuation, white space of every kind,
+    letters whose case folding is special), both ways find the same mentions."""
+    rng = random.Random(14)
+    pieces = ["a", "A", "b", "B", "ab", "AB", "Ab", "s", "S", "ß", "ſ", "K", "\u212a", "İ", "i", "é", "É", "1", "_", ".", "-", "'", "U.S."]
+    spaces = [" ", " ", "  ", "\n", "\u00a0", " \t "]
+
+    def phrase(words: int) -> str:
+        out = []
+        for n in range(words):
+            out.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))))
+            if n < words - 1:
+                out.append(rng.choice(spaces) if rng.random() < 0.8 else rng.choice([".", "-", ""]))
+        return "".join(out)
+
+    rules: list[CaseRule] = ["exact", "sentence", "ignore"]
+    for _ in range(3000):
+        variants = []
+        for n in range(rng.randint(1, 6)):
+            text = phrase(rng.randint(1, 3)).strip()
+            if first_word(text) is not None and text[0].isalnum():
+                variants.append((f"v{n}", text, rng.choice(rules)))
+        if not variants:
+            continue
+        text = " ".join(rng.choice([v[1], v[1].upper(), v[1].lower(), phrase(2)]) for v in variants for _ in range(2))
+        text = "".join(c if c != " " else rng.choice(spaces) for c in text)
+        direct = [(m.start, m.end, m.owner) for m in Matcher(variants).find(text)]
+        assert direct == [(m.start, m.end, m.owner) for m in _ByPattern(variants).find(text)], (variants, text)

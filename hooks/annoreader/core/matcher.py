@@ -22,9 +22,11 @@ class Match(Generic[T]):
 
 @dataclass(frozen=True)
 class _Candidate(Generic[T]):
-    words: str  # made a pattern on first use: most variants never occur on a given page
+    words: str  # the variant, its white space folded to single spaces
     rule: CaseRule
     owner: T
+    chunks: tuple[str, ...]  # its parts between spaces: in the text, any run of white space may stand between them
+    trailing: int  # characters after its last word (the full stop of "U.S.")
 
 
 @dataclass
@@ -54,30 +56,61 @@ class Matcher(Generic[T]):
             if first_word(words) is None:
                 raise ValueError(f"variant {text!r} does not start with a letter or digit")
             node = self._root
-            for word in _WORD.findall(words):
+            found = _WORD.findall(words)
+            for word in found:
                 node = node.next.setdefault(word.casefold(), _Node())
-            node.ending.append(_Candidate(words, rule, owner))
+            trailing = len(words) - (words.rfind(found[-1]) + len(found[-1]))
+            node.ending.append(_Candidate(words, rule, owner, tuple(words.split(" ")), trailing))
         self._compiled: dict[tuple[str, str], re.Pattern[str]] = {}
 
     def find(self, text: str) -> Iterator[Match[T]]:
-        words = [(m.start(), m.group().casefold()) for m in _WORD.finditer(text)]
+        words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
         taken = 0  # matches do not overlap: a word inside the last match starts nothing
-        for i, (start, word) in enumerate(words):
+        for i, (start, _, word) in enumerate(words):
             if start < taken or word not in self._root.next:
                 continue
             best: tuple[int, _Candidate[T]] | None = None
             node = self._root
             for j in range(i, len(words)):
-                node = node.next.get(words[j][1])  # type: ignore[assignment]
+                node = node.next.get(words[j][2])  # type: ignore[assignment]
                 if node is None:
                     break
                 for candidate in node.ending:  # deeper nodes come later: the longest variant wins
-                    m = self._pattern(candidate).match(text, start)
-                    if m and (best is None or m.end() > best[0]):
-                        best = (m.end(), candidate)
+                    end = self._end(candidate, text, start, words[j][1] + candidate.trailing)
+                    if end is not None and (best is None or end > best[0]):
+                        best = (end, candidate)
             if best is not None:
                 taken = best[0]
                 yield Match(start, taken, best[1].owner)
+
+    def _end(self, candidate: _Candidate[T], text: str, start: int, end: int) -> int | None:
+        """Where the variant ends if it stands at `start`, its words ending where the text's matching words do.
+
+        The text's words are compared with the variant's directly (white space between them folded), as the
+        pattern `_source` writes would match them; the few comparisons that cannot be made so (a case rule on
+        letters outside ASCII) use that pattern."""
+        if " " in candidate.words[len(candidate.words) - candidate.trailing :]:  # a last part with no word in it
+            return self._by_pattern(candidate, text, start)
+        found = text[start:end]
+        if end > len(text) or found[-1:].isspace() or end < len(text) and (text[end].isalnum() or text[end] == "_"):
+            return None
+        parts = tuple(found.split())
+        chunks = candidate.chunks
+        if len(parts) != len(chunks):
+            return None
+        if parts == chunks:
+            return end
+        if candidate.rule == "exact" or candidate.rule == "sentence" and (parts[1:] != chunks[1:] or parts[0][1:] != chunks[0][1:]):
+            return None
+        if found.isascii() and candidate.words.isascii():  # case is only a matter of a-z and A-Z
+            if candidate.rule == "sentence":
+                return end if parts[0][0].lower() == chunks[0][0].lower() else None
+            return end if tuple(found.lower().split()) == tuple(candidate.words.lower().split(" ")) else None
+        return self._by_pattern(candidate, text, start)
+
+    def _by_pattern(self, candidate: _Candidate[T], text: str, start: int) -> int | None:
+        m = self._pattern(candidate).match(text, start)
+        return m.end() if m else None
 
     def _pattern(self, candidate: _Candidate[T]) -> re.Pattern[str]:
         key = (candidate.words, candidate.rule)
