@@ -47,6 +47,7 @@ class CitingUnit(Unit):
     def __init__(self, build: Any, position: int) -> None:
         super().__init__(build, position)
         self._formats: dict[str, list[Format]] | None = None
+        self._controls: dict[int, str] = {}
 
     @property
     def essay(self) -> Work | None:
@@ -75,13 +76,19 @@ class CitingUnit(Unit):
         if self.essay is None:
             return
         html = self.build.templates.unit("citing")
-        weave.add(self, *(Prepend(p.number, html.control(p.number)) for p in weave.prose.paragraphs))
+        weave.add(self, *(Prepend(p.number, self._control(p.number)) for p in weave.prose.paragraphs))
         page, title = self.build.urls.absolute(weave.page.url), weave.page.title
 
         slots = {_URL_SLOT: page, _SECTION_SLOT: title}
         filled = {key: [f.filled(slots) for f in formats] for key, formats in self.formats().items()}
         panel = html.panel(title, self.essay, self.edition_name, filled, _OFFSET)
         weave.add(self, Block("end", panel, (40, 0)))
+
+    def _control(self, number: int) -> str:
+        """A paragraph's "cite" control, the same for that number on every page: made once a build."""
+        if number not in self._controls:
+            self._controls[number] = self.build.templates.unit("citing").control(number)
+        return self._controls[number]
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         """A section's paragraphs are numbered through the whole text too, once every section is in."""
