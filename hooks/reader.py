@@ -130,7 +130,8 @@ def on_post_build(config: Any) -> None:
     for path, text in files.items():
         target = Path(config.site_dir) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        with target.open("w", encoding="utf-8") as out:
+            out.writelines([text] if isinstance(text, str) else text)
     # The search plugin has written its index by now (hooks run after the configured plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
     searchindex.rewrite(index, _build().search_entries(), _build().set_apart(), _build().units_search())

@@ -337,8 +337,8 @@ class Build:
         name = self.settings.editors_section
         return {url: name for url, sections in self.sections_of.items() if name and name in sections}
 
-    def after_build(self) -> tuple[dict[str, str], list[Problem]]:
-        files: dict[str, str] = {}
+    def after_build(self) -> tuple[dict[str, str | list[str]], list[Problem]]:
+        files: dict[str, str | list[str]] = {}
         problems: list[Problem] = []
         for unit in self.units:
             more, found = unit.after_build()

@@ -231,8 +231,9 @@ class Unit:
     def published(self, page: PageInfo, document: str) -> None:
         """Sees a section page as it is written to the site."""
 
-    def after_build(self) -> tuple[dict[str, str], list[Problem]]:
-        """Files that can only be written once every page is (path -> content), and their problems."""
+    def after_build(self) -> tuple[dict[str, str | list[str]], list[Problem]]:
+        """Files that can only be written once every page is (path -> content, or its parts in order, for a file
+        too large to join), and their problems."""
         return {}, []
 
     def downloads(self) -> Sequence[DataFile]:

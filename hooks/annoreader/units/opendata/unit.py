@@ -48,10 +48,13 @@ class OpenDataUnit(Unit):
     def published(self, page: PageInfo, document: str) -> None:
         self._published[page.url] = self.build.reuse(("published", document), lambda: published_text(document))
 
-    def after_build(self) -> tuple[dict[str, str], list[Problem]]:
+    def after_build(self) -> tuple[dict[str, str | list[str]], list[Problem]]:
         export = Export(self.build.urls, self._published, self.build.strings.language)
-        items = [item for unit in self.build.units for item in unit.web_annotations(export)]
+        # Each annotation encoded as it is made (a book's run to tens of thousands, and their dictionaries would
+        # take several times the memory of their text), by json.dumps's C encoder (used without indent).
+        items = [json.dumps(item, ensure_ascii=False) for unit in self.build.units for item in unit.web_annotations(export)]
         label = self.build.strings("opendata.label", title=self.build.text.title)
-        # Without indent: json.dumps then uses its C encoder; a book's export runs to megabytes.
-        text = json.dumps(export.collection(items, label), ensure_ascii=False) + "\n"
-        return {EXPORT_PATH: text}, export.problems
+        empty = json.dumps(export.collection(label, len(items)), ensure_ascii=False)
+        # The list is written as json.dumps writes one, items apart, without joining them into one more copy.
+        listed = [part for i, item in enumerate(items) for part in ((", ", item) if i else (item,))]
+        return {EXPORT_PATH: [empty.removesuffix("[]}}"), "[", *listed, "]}}\n"]}, export.problems

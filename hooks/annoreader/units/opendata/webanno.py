@@ -80,12 +80,13 @@ class Export:
         """One annotation, its id an anchor in the export's own address."""
         return {"id": f"{self.url}#{anchor}", "type": "Annotation", "motivation": motivation, **more, "body": body, "target": target}
 
-    def collection(self, items: list[dict[str, Any]], label: str) -> dict[str, Any]:
+    def collection(self, label: str, total: int) -> dict[str, Any]:
+        """The collection with its one page's list of items empty, last: the export writes them into it."""
         return {
             "@context": CONTEXT,
             "id": self.url,
             "type": "AnnotationCollection",
             "label": label,
-            "total": len(items),
-            "first": {"id": f"{self.url}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+            "total": total,
+            "first": {"id": f"{self.url}#page-1", "type": "AnnotationPage", "startIndex": 0, "items": []},
         }
