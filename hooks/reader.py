@@ -123,7 +123,18 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return _build().published(_page(page), output)
 
 
+def on_build_error(error: Exception) -> None:
+    _session.end()
+
+
 def on_post_build(config: Any) -> None:
+    try:
+        _post_build(config)
+    finally:
+        _session.end()
+
+
+def _post_build(config: Any) -> None:
     files, problems = _build().after_build()
     for problem in problems:
         log.warning(str(problem))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import os
 import subprocess
 import sys
@@ -84,3 +85,14 @@ def server(folder: Path) -> Iterator[tuple[ThreadingHTTPServer, str]]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _collector_rhythm() -> Iterator[None]:
+    """Engine tests begin builds without the hook that ends them: the garbage collector's rhythm, which a
+    session changes while a build runs, is the same after every test as before it."""
+    import gc
+
+    threshold = gc.get_threshold()
+    yield
+    gc.set_threshold(*threshold)

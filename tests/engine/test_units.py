@@ -3,6 +3,7 @@ nothing else edited; templates and strings can be overridden by a site; a broken
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from annoreader.core.build import Build, SiteConfig
 from annoreader.core.problems import AnnotationError
 from annoreader.core.site import Appearance, PageInfo
-from annoreader.core.session import Session
+from annoreader.core.session import BUILD_GC_THRESHOLD, Session
 from annoreader.units import UNITS
 from tests.engine.engine import GLOSSARY, engine, weave
 from tests.engine.people.unit import PeopleUnit
@@ -166,6 +167,30 @@ def test_a_glossary_edit_weaves_again_only_the_pages_that_mark_what_changed(tmp_
     clean = Build(config, UNITS)
     clean.load()
     assert woven == {p.url: clean.later.restore(p.url, clean.weave(html, p)) for p, html in pages.items()}
+
+
+def test_a_build_collects_garbage_less_often_until_it_ends_however_it_ends(tmp_path: Path) -> None:
+    """The session slows the cyclic garbage collector while a build runs and gives the process its rhythm back
+    when the build ends, or when it cannot begin."""
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        session = Session(UNITS)
+        session.start("build")
+        session.begin(config)
+        assert gc.get_threshold() == BUILD_GC_THRESHOLD
+        session.end()
+        assert gc.get_threshold() == (700, 10, 10)
+        glossary.write_text(GLOSSARY.replace("definition: ", "defintion: "), encoding="utf-8")
+        with pytest.raises(AnnotationError):
+            session.begin(config)
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: Path) -> None:

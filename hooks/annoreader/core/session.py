@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 from typing import Any
 
 from .build import Build, SiteConfig
 from .problems import AnnotationError, Problem, Severity
 from .unit import Unit
+
+
+# While a build runs, the cyclic garbage collector runs far less often: a long text's build makes millions of objects
+# that live until it ends, and the default rhythm (a collection every 700 new objects, the oldest scanned again and
+# again) took a book's build about 7% of its time. The rhythm the process had comes back when the build ends.
+BUILD_GC_THRESHOLD = (50_000, 20, 20)
 
 
 class Session:
@@ -21,6 +28,7 @@ class Session:
         self.loaded_from: object = None  # the files and settings the last load read, when it succeeded
         self.kept: dict[Any, Any] = {}  # what builds keep for the whole run (Build.keep)
         self.current: Build | None = None
+        self._threshold: tuple[int, int, int] | None = None  # the collector's rhythm before the build began
 
     def start(self, command: str) -> None:
         self.command = command
@@ -33,7 +41,23 @@ class Session:
         """A build for this run, and the problems that were set aside to keep serving (empty when none were).
 
         Raises AnnotationError when the build cannot go on: always outside `serve`, and when nothing has
-        loaded yet or the settings themselves are wrong."""
+        loaded yet or the settings themselves are wrong. Call `end` when the build ends, however it ends."""
+        if self._threshold is None:
+            self._threshold = gc.get_threshold()
+            gc.set_threshold(*BUILD_GC_THRESHOLD)
+        try:
+            return self._begin(site)
+        except BaseException:
+            self.end()
+            raise
+
+    def end(self) -> None:
+        """The build is over: the garbage collector goes back to its rhythm."""
+        if self._threshold is not None:
+            gc.set_threshold(*self._threshold)
+            self._threshold = None
+
+    def _begin(self, site: SiteConfig) -> tuple[Build, tuple[Problem, ...]]:
         build = Build(site, self.registry, self.kept)
         if self.command == "serve":
             build.previous = self.current.made if self.current is not None else {}
