@@ -91,8 +91,6 @@ def server(folder: Path) -> Iterator[tuple[ThreadingHTTPServer, str]]:
 def _collector_rhythm() -> Iterator[None]:
     """Engine tests begin builds without the hook that ends them: the garbage collector's rhythm, which a
     session changes while a build runs, is the same after every test as before it."""
-    import gc
-
     threshold = gc.get_threshold()
     yield
     gc.set_threshold(*threshold)
