@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.installed-bench
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
@@ -13,6 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The benchmarks' own extras: mkdocs-ezglossary (built side by side with ours) and pypdfium2 (the README's pictures).
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $(BENCH_STAMP)
 
 # Debian's Chromium drives the browser tests; Playwright cannot download its own browser here.
 chromium:
@@ -54,5 +60,5 @@ test: $(STAMP) chromium java $(NODE_STAMP)
 	$(BIN)/pytest
 
 # Benchmarks (not tests): results and how to read them are in bench/README.md. Lighthouse (npm) drives Chromium.
-bench: $(STAMP) chromium $(NODE_STAMP)
+bench: $(BENCH_STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python bench/run.py

@@ -1,13 +1,15 @@
-"""Runs every benchmark of issue #3 (part 3), writes bench/results.json and regenerates bench/README.md from it.
+"""Runs every benchmark of issues #3 and #14, writes bench/results.json and regenerates bench/README.md from it.
 
 `python bench/run.py --report` only regenerates the README and the plot from the last results.json;
-`python bench/run.py --only lighthouse` (or `--only serve`) runs only that part and merges it into the last results.json.
+`python bench/run.py --only lighthouse` (or `serve`, or `alternatives`) runs only that part and merges it into the
+last results.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import importlib.util
 import json
 import os
 import platform
@@ -18,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
@@ -25,7 +28,10 @@ from typing import Any
 
 import yaml
 
+import alternatives
+import builds
 import engine
+import features
 import lighthouse
 import serve
 import report
@@ -34,10 +40,11 @@ import synth
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results.json"
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ROUNDS_REAL = 7
 ROUNDS_BOOK = 5
+ROUNDS_FEATURES = 3  # six hooked builds of the book a round
 SECTION_PAGES = ("introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy")
+PARTS = 8  # bench/README.md's parts, which the steps of a full run follow
 BOOK = {"sections": 60, "words": 250_000, "terms": 2_000, "notes": synth.NOTES, "works": synth.WORKS}
 
 
@@ -62,21 +69,10 @@ def _git(*args: str) -> str:
     return done.stdout.strip() if done.returncode == 0 else "unknown"
 
 
-def cli_build(config: Path, site: Path, strict: bool) -> float:
-    """Wall time of `mkdocs build` in a fresh process, start-up included."""
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
-    start = time.perf_counter()
-    done = subprocess.run(command + (["--strict"] if strict else []), env=ENV, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    return elapsed
-
-
 def inproc_build(config: Path, site: Path) -> dict[str, Any]:
     """Time of load_config + build measured inside a fresh process, so without start-up and imports."""
     command = [sys.executable, str(BENCH / "inproc.py"), str(config), str(site)]
-    done = subprocess.run(command, env=ENV, capture_output=True, text=True)
+    done = subprocess.run(command, check=False, env=builds.ENV, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -84,22 +80,22 @@ def inproc_build(config: Path, site: Path) -> dict[str, Any]:
 
 def compare(projects: dict[str, Path], sites: Path, rounds: int, strict: bool) -> dict[str, Any]:
     """Builds 'on' and 'off' alternately, after one untimed build of each (disk cache, bytecode)."""
-    for name, project in projects.items():
-        cli_build(project / "mkdocs.yml", sites / name, strict)
-    wall: dict[str, list[float]] = {name: [] for name in projects}
+    builds.warm_up(projects, sites, strict)
+    runs: dict[str, list[builds.Run]] = {name: [] for name in projects}
     inproc: dict[str, list[dict[str, Any]]] = {name: [] for name in projects}
     for _ in range(rounds):
-        for name, project in projects.items():
-            wall[name].append(cli_build(project / "mkdocs.yml", sites / name, strict))
+        for name, run in builds.one_round(projects, sites, strict).items():
+            runs[name].append(run)
         for name, project in projects.items():
             inproc[name].append(inproc_build(project / "mkdocs.yml", sites / f"{name}-inproc"))
     on = inproc["on"]
     calls = {k: statistics.median(run["calls"].get(k, 0.0) for run in on) for k in on[0]["calls"]}
-    result: dict[str, Any] = {"rounds": rounds, "wall_s": wall, "inproc_s": {n: [r["build_s"] for r in runs] for n, runs in inproc.items()}}
-    result["median_wall_s"] = {n: statistics.median(v) for n, v in result["wall_s"].items()}
+    result: dict[str, Any] = {"rounds": rounds, **builds.summary(runs)}
+    result["inproc_s"] = {n: [r["build_s"] for r in runs] for n, runs in inproc.items()}
     result["median_inproc_s"] = {n: statistics.median(v) for n, v in result["inproc_s"].items()}
     result["ratio_wall"] = result["median_wall_s"]["on"] / result["median_wall_s"]["off"]
     result["ratio_inproc"] = result["median_inproc_s"]["on"] / result["median_inproc_s"]["off"]
+    result["ratio_peak"] = result["median_peak_mib"]["on"] / result["median_peak_mib"]["off"]
     result["engine_s"] = statistics.median(r["engine_s"] for r in on)
     result["pages_s"] = {
         name: {kind: statistics.median(r["pages"].get(kind, 0.0) for r in runs) for kind in ("glossary", "references", "other")}
@@ -175,7 +171,7 @@ def real_site(tmp: Path) -> tuple[dict[str, Any], dict[str, Path]]:
         stock = sites / "off"
     else:
         stock = sites / "stock"
-        cli_build(projects["stock"] / "mkdocs.yml", stock, strict=False)
+        builds.cli_build(projects["stock"] / "mkdocs.yml", stock, strict=False)
     result["off_dropped_nav"] = dropped
     if not (sites / "on" / "glossary" / "index.html").exists() or (sites / "off" / "glossary").exists():
         raise RuntimeError("the hook was not switched on and off as intended")
@@ -184,12 +180,19 @@ def real_site(tmp: Path) -> tuple[dict[str, Any], dict[str, Path]]:
     return result, {"on": sites / "on", "stock": stock}
 
 
-def book(tmp: Path) -> dict[str, Any]:
+def book_project(folder: Path, hook: bool) -> Path:
+    """The synthetic book at the benchmark's size, with or without the hook."""
     size = {"notes_count": BOOK["notes"], "works_count": BOOK["works"]}
-    projects = {
-        name: synth.write_book(tmp / f"book-{name}", BOOK["sections"], BOOK["words"], BOOK["terms"], hook=name == "on", **size)
-        for name in ("on", "off")
-    }
+    return synth.write_book(folder, BOOK["sections"], BOOK["words"], BOOK["terms"], hook=hook, **size)
+
+
+def book_projects(tmp: Path) -> dict[str, Path]:
+    """The synthetic book with the hook ('on') and without ('off'), in book-on and book-off."""
+    return {name: book_project(tmp / f"book-{name}", hook=name == "on") for name in ("on", "off")}
+
+
+def book(tmp: Path) -> dict[str, Any]:
+    projects = book_projects(tmp)
     # --strict: a term that never occurs in the text, or a note whose quote is not in it exactly once, is a
     # warning, which would fail the build here.
     result = compare(projects, tmp / "book-sites", ROUNDS_BOOK, strict=True)
@@ -220,6 +223,7 @@ def book(tmp: Path) -> dict[str, Any]:
         "markers": markers,
     }
     result["notes_anchoring"] = engine.notes_anchoring(projects["on"])
+    result["features"] = features.costs(projects["on"], projects["off"], tmp / "feature-sites", ROUNDS_FEATURES)
     return result
 
 
@@ -274,7 +278,7 @@ def lighthouse_pages() -> dict[str, Any]:
     start, load = time.perf_counter(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="rdr-bench-lighthouse-") as folder:
         tmp = Path(folder)
-        cli_build(ROOT / "mkdocs.yml", tmp / "site", strict=True)
+        builds.cli_build(ROOT / "mkdocs.yml", tmp / "site", strict=True)
         (tmp / "out").mkdir()
         result = lighthouse.measure(ROOT, tmp / "site", tmp / "out")
     m = machine()
@@ -282,46 +286,68 @@ def lighthouse_pages() -> dict[str, Any]:
     return {**result, **{k: m[k] for k in ("date", "commit", "cores")}, **ended}
 
 
+def require_alternatives() -> None:
+    """Part 8 builds with mkdocs-ezglossary, from the `bench` extra: stop at once, not minutes in, without it."""
+    if importlib.util.find_spec("mkdocs_ezglossary_plugin") is None:
+        sys.exit("bench/run.py: mkdocs-ezglossary is not installed (part 8 builds it); run .venv/bin/pip install -e '.[bench]'")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only regenerate bench/README.md and bench/scaling.svg from results.json")
-    parser.add_argument("--only", choices=["lighthouse", "serve"], help="run only this part and merge it into the last results.json")
+    parser.add_argument("--only", choices=list(ONLY), help="run only this part and merge it into the last results.json")
     args = parser.parse_args()
     if args.report:
         report.write(json.loads(RESULTS.read_text(encoding="utf-8")), BENCH)
         return
+    if args.only in (None, "alternatives"):
+        require_alternatives()
     if args.only:
-        results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-        began = time.perf_counter()
-        print(f"{args.only} ...", flush=True)
-        results[args.only] = lighthouse_pages() if args.only == "lighthouse" else serve_loop()
-        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-        complete = "scaling" in results  # the README needs every part: a first run without the others only writes results.json
-        if complete:
-            report.write(results, BENCH)
-        print(f"done in {time.perf_counter() - began:.0f} s: {RESULTS.relative_to(ROOT)}" + (", bench/README.md" if complete else ""))
-        return
+        only(args.only)
+    else:
+        everything()
+
+
+def only(part: str) -> None:
+    """One part measured alone and merged into the last results.json."""
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+    began = time.perf_counter()
+    print(f"{part} ...", flush=True)
+    results[part] = ONLY[part]()
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    complete = "scaling" in results  # the README needs every part: a first run without the others only writes results.json
+    if complete:
+        report.write(results, BENCH)
+    print(f"done in {time.perf_counter() - began:.0f} s: {RESULTS.relative_to(ROOT)}" + (", bench/README.md" if complete else ""))
+
+
+def everything() -> None:
+    """Every part, in the README's order, into a new results.json."""
     start = time.perf_counter()
     results: dict[str, Any] = {"machine": machine(), "command": "make bench"}
+    # The steps are numbered as bench/README.md's parts. Page weight (4) reads the sites of part 1: the
+    # temporary folder stays until then.
     with tempfile.TemporaryDirectory(prefix="rdr-bench-") as folder:
         tmp = Path(folder)
-        print("1/7 real site, hook on and off ...", flush=True)
+        print(f"1/{PARTS} real site, hook on and off ...", flush=True)
         results["real_site"], sites = real_site(tmp)
-        print("2/7 page weight ...", flush=True)
-        results["page_weight"] = page_weight(sites)
-        print("3/7 synthetic book, hook on and off ...", flush=True)
+        print(f"2/{PARTS} synthetic book, hook on and off ...", flush=True)
         results["book"] = book(tmp)
         glossaries = {"real": ROOT / "annotations" / "glossary.yml", "book": tmp / "book-on" / "annotations" / "glossary.yml"}
         results["yaml"] = yaml_parse(glossaries)
-    print("4/7 term linking against abbr ...", flush=True)
-    results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
-    print("5/7 scaling ...", flush=True)
+        print(f"3/{PARTS} term linking against abbr ...", flush=True)
+        results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
+        print(f"4/{PARTS} page weight ...", flush=True)
+        results["page_weight"] = page_weight(sites)
+    print(f"5/{PARTS} scaling ...", flush=True)
     results["scaling"] = engine.scaling((1_000, 10_000, 100_000, 250_000), 1_000, (100, 1_000, 5_000, 20_000), 10_000)
     results["scaling"]["largest_first_word_bucket"] = largest_bucket(20_000)
-    print("6/7 Lighthouse (mobile) ...", flush=True)
+    print(f"6/{PARTS} Lighthouse (mobile) ...", flush=True)
     results["lighthouse"] = lighthouse_pages()
-    print("7/7 the edit loop under mkdocs serve ...", flush=True)
+    print(f"7/{PARTS} the edit loop under mkdocs serve ...", flush=True)
     results["serve"] = serve_loop()
+    print(f"8/{PARTS} the alternatives built side by side ...", flush=True)
+    results["alternatives"] = alternatives_part()
     results["elapsed_s"] = time.perf_counter() - start
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     report.write(results, BENCH)
@@ -334,8 +360,22 @@ def serve_loop() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="rdr-serve-") as folder:
         tmp = Path(folder)
         found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"))
-        book = synth.write_book(tmp / "book", BOOK["sections"], BOOK["words"], BOOK["terms"], hook=True, notes_count=BOOK["notes"], works_count=BOOK["works"])
-        found["book"] = serve.measure(book)
+        found["book"] = serve.measure(book_project(tmp / "book", hook=True))
+    return found
+
+
+def alternatives_part() -> dict[str, Any]:
+    """What a user might pick instead, built side by side with ours and the plain build, on the essay and the book:
+    the projects without the hook of parts 1 and 2, plus each alternative's settings and files."""
+    found: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="rdr-alternatives-") as folder:
+        tmp = Path(folder)
+        essay, _ = real_projects(tmp)
+        found["essay"] = alternatives.measure(essay, ROOT / "annotations" / "glossary.yml", tmp / "essay", ROUNDS_REAL, strict=False)
+        book = book_projects(tmp)
+        found["book"] = alternatives.measure(book, book["on"] / "annotations" / "glossary.yml", tmp / "book", ROUNDS_BOOK, strict=True)
+    found["ezglossary_import_s"] = alternatives.import_s("mkdocs_ezglossary_plugin.plugin")
+    found["packages"] = {p: version(p) for p in ("Markdown", "pymdown-extensions", "mkdocs-ezglossary-plugin")}
     return found
 
 
@@ -349,6 +389,9 @@ def largest_bucket(count: int) -> dict[str, Any]:
     word = max(buckets, key=lambda w: buckets[w])
     return {"terms": count, "word": word, "variants": buckets[word]}
 
+
+# The parts `--only` runs alone and merges into the last results.json.
+ONLY: dict[str, Callable[[], dict[str, Any]]] = {"lighthouse": lighthouse_pages, "serve": serve_loop, "alternatives": alternatives_part}
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,57 @@
+"""Runs `mkdocs build` in fresh processes, in turn, and measures each: wall time and the process's peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PEAK = Path(__file__).resolve().parent / "peak.py"
+KIB_PER_MIB = 1024
+
+
+@dataclass(frozen=True)
+class Run:
+    seconds: float
+    peak_mib: float  # the build process's maximum resident set size
+
+
+def cli_build(config: Path, site: Path, strict: bool) -> Run:
+    """Wall time of `mkdocs build` in a fresh process, start-up included, and the process's peak memory, both
+    taken by bench/peak.py, which starts the build (see there why the benchmark does not start it itself)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    command += ["--strict"] if strict else []
+    done = subprocess.run([sys.executable, str(PEAK), *command], check=False, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    measured = json.loads(done.stdout)
+    return Run(measured["seconds"], measured["peak_kib"] / KIB_PER_MIB)
+
+
+def warm_up(projects: dict[str, Path], sites: Path, strict: bool) -> None:
+    """One untimed build of each project, so the timed ones find the disk cache and bytecode alike."""
+    for name, project in projects.items():
+        cli_build(project / "mkdocs.yml", sites / name, strict)
+
+
+def one_round(projects: dict[str, Path], sites: Path, strict: bool) -> dict[str, Run]:
+    """One build of each project, one after the other, so that a slow spell of the machine hits them all."""
+    return {name: cli_build(project / "mkdocs.yml", sites / name, strict) for name, project in projects.items()}
+
+
+def summary(runs: dict[str, list[Run]]) -> dict[str, Any]:
+    """Every sample and the medians, per project: wall seconds and peak MiB."""
+    wall = {name: [r.seconds for r in rs] for name, rs in runs.items()}
+    peak = {name: [r.peak_mib for r in rs] for name, rs in runs.items()}
+    return {
+        "wall_s": wall,
+        "median_wall_s": {name: statistics.median(v) for name, v in wall.items()},
+        "peak_mib": peak,
+        "median_peak_mib": {name: statistics.median(v) for name, v in peak.items()},
+    }
