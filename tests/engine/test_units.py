@@ -12,6 +12,7 @@ from annoreader.core.build import Build, SiteConfig
 from annoreader.core.problems import AnnotationError
 from annoreader.core.site import Appearance, PageInfo
 from annoreader.core.session import BUILD_GC_THRESHOLD, Session
+from annoreader.core.yamlfile import MAX_BYTES, digest
 from annoreader.units import UNITS
 from tests.engine.engine import GLOSSARY, engine, weave
 from tests.engine.people.unit import PeopleUnit
@@ -191,6 +192,26 @@ def test_a_build_collects_garbage_less_often_until_it_ends_however_it_ends(tmp_p
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*before)
+
+
+def test_serve_tells_a_changed_file_without_reading_one_too_large_to_load(tmp_path: Path) -> None:
+    """What a rebuild compares is a digest of each annotation file's bytes, but a file over the size an annotation
+    file may have is told by its size and time, never read whole; loading it stops with the size message."""
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    small = digest(glossary)
+    glossary.write_text(GLOSSARY.replace("A defense", "A shield"), encoding="utf-8")
+    assert len(small) == 32 and digest(glossary) != small  # the bytes decide
+    with glossary.open("r+b") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: nothing written
+    info = glossary.stat()
+    assert digest(glossary) == f"{info.st_size}:{info.st_mtime_ns}"
+    session = Session(UNITS)
+    session.start("serve")
+    with pytest.raises(AnnotationError) as raised:
+        session.begin(SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}}))
+    assert "more than the 10,000,000 an annotation file may have" in str(raised.value.problems[0])
 
 
 def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from html import escape, unescape
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -24,6 +23,7 @@ from .strings import Strings
 from .templates import Templates
 from .unit import Generated, Source, TextInfo, Unit, Weave
 from .urls import Urls
+from .yamlfile import digest
 
 T = TypeVar("T")
 
@@ -115,7 +115,7 @@ class Build:
         annotation file and template override by name and a digest of its bytes (reading is quick; parsing is what
         a load spends its time on). Two equal states load the same data and weave the same HTML alike."""
         overrides = self.site.custom_dir / "reader" if self.site.custom_dir else None
-        return (repr(self.site), repr(self.settings), _digests(self.site.project / self.settings.annotations), _digests(overrides))
+        return (repr(self.site), repr(self.settings), _digests(self.site.project / self.settings.annotations, "*.yml"), _digests(overrides))
 
     def load(self, carried: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Loads every unit's files (or takes `carried`, the data of an earlier load); returns the data."""
@@ -365,11 +365,11 @@ _MAIN = re.compile(r'<main class="md-main"')
 _READING = re.compile(rf'<p [^>]*class="(?:[^"]* )?{PARAGRAPH_CLASS}[ "]')
 
 
-def _digests(folder: Path | None) -> tuple[tuple[str, str], ...]:
-    """Each file under `folder` by name, with a digest of its bytes."""
+def _digests(folder: Path | None, files: str = "**/*") -> tuple[tuple[str, str], ...]:
+    """Each file of `folder` that matches `files`, by name, with a digest of its bytes (see yamlfile.digest)."""
     if folder is None or not folder.is_dir():
         return ()
-    return tuple((str(f), hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()) for f in sorted(folder.rglob("*")) if f.is_file())
+    return tuple((str(f), digest(f)) for f in sorted(folder.glob(files)) if f.is_file())
 
 
 def reading_layout(document: str) -> str:

@@ -4,7 +4,6 @@ a build; a unit overrides only the steps it takes part in."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from .searchindex import Entry
 from .settings import PageSetting
 from .site import Mark, PageInfo
 from .spans import Block, Insertion
+from .yamlfile import digest
 
 if TYPE_CHECKING:
     from .build import Build
@@ -102,8 +102,7 @@ class Source:
             if self._reuse is None or not path.is_file():
                 return load()
             # Under serve, a file whose bytes did not change is not parsed again when another one did.
-            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-            return self._reuse(("records", str(path), digest, cls, self._extended), load)
+            return self._reuse(("records", str(path), digest(path), cls, self._extended), load)
         except AnnotationError as err:
             self.problems.extend(err.problems)
             return None

@@ -4,6 +4,7 @@ keys or more than a few aliases), bounded nesting; line numbers as an editor cou
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
 import stat
@@ -61,6 +62,15 @@ def read_bytes(path: Path, file: str) -> tuple[bytes | None, list[Problem]]:
     if len(data) > MAX_BYTES:
         return None, [Problem(file, 0, f"the file has more than the {MAX_BYTES:,} bytes an annotation file may have; split or shorten it")]
     return data, []
+
+
+def digest(path: Path) -> str:
+    """Whether a file changed, told by a digest of its bytes; a file larger than an annotation file may be (which
+    reading refuses) by its size and time instead, so that it is never read whole."""
+    info = path.stat()
+    if info.st_size > MAX_BYTES:
+        return f"{info.st_size}:{info.st_mtime_ns}"
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
 def parse_yaml(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
