@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from tests.builds.tinysite import GLOSSARY, build, write_site
+from tests.builds.tinysite import GLOSSARY, PAGES, build, write_site
 from tests.conftest import BuildResult, mkdocs_build
 
 
@@ -68,6 +68,19 @@ def test_glossary_is_in_the_search_index(tmp_path: Path) -> None:
     assert not [text for text in texts if "<p>¶" in text or text.startswith("¶")]
     # cards repeat the glossary; they are found there, not on every section page
     assert not [text for text in texts if "Full entry" in text]
+
+
+def test_a_subheading_is_found_with_what_stands_under_it_and_its_paragraphs_each_on_their_own(tmp_path: Path) -> None:
+    """The theme's indexer never sees the numbered paragraphs (the engine gives each its entry): a subheading's
+    entry holds the rest of what stands under it, and no paragraph's words twice."""
+    two = "---\nessay_section: true\n---\n\n# Two\n\nDeterrence matters.\n\n## Later on {#later}\n\nTHAAD is here.\n\n- A listed point.\n"
+    result = build(tmp_path, pages={**PAGES, "two.md": two})
+    assert result.returncode == 0, result.output
+    docs = {doc["location"]: doc for doc in json.loads(result.page("search/search_index.json"))["docs"]}
+    assert docs["two/#later"]["title"] == "Later on"
+    assert "A listed point." in docs["two/#later"]["text"] and "THAAD is here" not in docs["two/#later"]["text"]
+    assert docs["two/#p2"]["text"] == "THAAD is here." and docs["two/#p1"]["text"] == "Deterrence matters."
+    assert sum("THAAD is here" in doc["text"] for doc in docs.values()) == 1
 
 
 def test_home_lists_sections_with_their_length(tmp_path: Path) -> None:

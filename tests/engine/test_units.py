@@ -214,6 +214,21 @@ def test_serve_tells_a_changed_file_without_reading_one_too_large_to_load(tmp_pa
     assert "more than the 10,000,000 an annotation file may have" in str(raised.value.problems[0])
 
 
+def test_serve_parses_again_only_the_annotation_files_that_changed(tmp_path: Path) -> None:
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    timeline = tmp_path / "annotations" / "timeline.yml"
+    timeline.write_text("events:\n  - {id: one, date: 1972, title: Signed, text: A treaty., mention: {exact: THAAD}, terms: [thaad]}\n", encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary", "timeline"]}})
+    session = Session(UNITS)
+    session.start("serve")
+    first, _ = session.begin(config)
+    timeline.write_text("events:\n  - {id: one, date: 1972, title: Signed then, text: A treaty., mention: {exact: THAAD}, terms: [thaad]}\n", encoding="utf-8")
+    second, _ = session.begin(config)
+    assert second.unit("timeline").data != first.unit("timeline").data
+    assert second.unit("glossary").glossary.terms is first.unit("glossary").glossary.terms  # not parsed again
+
+
 def test_a_run_compiles_the_templates_once_unless_an_override_changes(tmp_path: Path) -> None:
     (tmp_path / "annotations").mkdir()
     (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
