@@ -1,7 +1,7 @@
 """Runs every benchmark of issues #3 and #14, writes bench/results.json and regenerates bench/README.md from it.
 
 `python bench/run.py --report` only regenerates the README and the plot from the last results.json;
-`python bench/run.py --only lighthouse` (or `serve`, or `alternatives`) runs only that part and merges it into the
+`python bench/run.py --only lighthouse` (or `serve`, `alternatives`, `libraries`) runs only that part and merges it into the
 last results.json.
 """
 
@@ -227,6 +227,21 @@ def book(tmp: Path) -> dict[str, Any]:
     return result
 
 
+def by_library() -> dict[str, Any]:
+    """One hooked build of the book profiled in a fresh process, its time by library (bench/libraries.py)."""
+    with tempfile.TemporaryDirectory(prefix="rdr-libraries-") as folder:
+        config = book_project(Path(folder) / "book", hook=True) / "mkdocs.yml"
+        return _profiled(config, Path(folder) / "site")
+
+
+def _profiled(config: Path, site: Path) -> dict[str, Any]:
+    command = [sys.executable, str(BENCH / "libraries.py"), str(config), str(site)]
+    done = subprocess.run(command, check=False, env=builds.ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def yaml_parse(files: dict[str, Path]) -> dict[str, Any]:
     """The engine's parse_yaml against composing the same file with libyaml's CSafeLoader, when PyYAML has it."""
     from annoreader.core.yamlfile import parse_yaml
@@ -335,6 +350,7 @@ def everything() -> None:
         results["book"] = book(tmp)
         glossaries = {"real": ROOT / "annotations" / "glossary.yml", "book": tmp / "book-on" / "annotations" / "glossary.yml"}
         results["yaml"] = yaml_parse(glossaries)
+        results["libraries"] = _profiled(tmp / "book-on" / "mkdocs.yml", tmp / "library-site")
         print(f"3/{PARTS} term linking against abbr ...", flush=True)
         results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
         print(f"4/{PARTS} page weight ...", flush=True)
@@ -391,7 +407,12 @@ def largest_bucket(count: int) -> dict[str, Any]:
 
 
 # The parts `--only` runs alone and merges into the last results.json.
-ONLY: dict[str, Callable[[], dict[str, Any]]] = {"lighthouse": lighthouse_pages, "serve": serve_loop, "alternatives": alternatives_part}
+ONLY: dict[str, Callable[[], dict[str, Any]]] = {
+    "lighthouse": lighthouse_pages,
+    "serve": serve_loop,
+    "alternatives": alternatives_part,
+    "libraries": by_library,
+}
 
 if __name__ == "__main__":
     main()
