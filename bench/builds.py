@@ -55,3 +55,13 @@ def summary(runs: dict[str, list[Run]]) -> dict[str, Any]:
         "peak_mib": peak,
         "median_peak_mib": {name: statistics.median(v) for name, v in peak.items()},
     }
+
+
+def script_json(script: str, config: Path, site: Path) -> Any:
+    """What one of bench/'s build scripts (inproc.py, libraries.py) prints as JSON on its last line, run in a
+    fresh process on `config`, writing the site to `site`."""
+    command = [sys.executable, str(PEAK.parent / script), str(config), str(site)]
+    done = subprocess.run(command, check=False, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])

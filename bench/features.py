@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +67,6 @@ def configs(project: Path) -> list[tuple[str, Path]]:
     return made
 
 
-def _inproc(config: Path, site: Path) -> dict[str, Any]:
-    command = [sys.executable, str(BENCH / "inproc.py"), str(config), str(site)]
-    done = subprocess.run(command, check=False, capture_output=True, text=True, env=builds.ENV)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def costs(on: Path, off: Path, sites: Path, rounds: int) -> dict[str, Any]:
     """In-process build time of each step and of the book without the hook, interleaved, medians of `rounds`."""
     steps = configs(on)
@@ -86,9 +75,9 @@ def costs(on: Path, off: Path, sites: Path, rounds: int) -> dict[str, Any]:
     for label, _ in steps:
         runs[label], engine[label] = [], []
     for _ in range(rounds):
-        runs["off"].append(_inproc(off / "mkdocs.yml", sites / "off")["build_s"])
+        runs["off"].append(builds.script_json("inproc.py", off / "mkdocs.yml", sites / "off")["build_s"])
         for n, (label, config) in enumerate(steps):
-            found = _inproc(config, sites / f"step-{n + 1}")
+            found = builds.script_json("inproc.py", config, sites / f"step-{n + 1}")
             runs[label].append(found["build_s"])
             engine[label].append(found["engine_s"])
     plain = statistics.median(runs["off"])

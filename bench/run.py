@@ -71,11 +71,7 @@ def _git(*args: str) -> str:
 
 def inproc_build(config: Path, site: Path) -> dict[str, Any]:
     """Time of load_config + build measured inside a fresh process, so without start-up and imports."""
-    command = [sys.executable, str(BENCH / "inproc.py"), str(config), str(site)]
-    done = subprocess.run(command, check=False, env=builds.ENV, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return dict(builds.script_json("inproc.py", config, site))
 
 
 def compare(projects: dict[str, Path], sites: Path, rounds: int, strict: bool) -> dict[str, Any]:
@@ -231,15 +227,7 @@ def by_library() -> dict[str, Any]:
     """One hooked build of the book profiled in a fresh process, its time by library (bench/libraries.py)."""
     with tempfile.TemporaryDirectory(prefix="rdr-libraries-") as folder:
         config = book_project(Path(folder) / "book", hook=True) / "mkdocs.yml"
-        return _profiled(config, Path(folder) / "site")
-
-
-def _profiled(config: Path, site: Path) -> dict[str, Any]:
-    command = [sys.executable, str(BENCH / "libraries.py"), str(config), str(site)]
-    done = subprocess.run(command, check=False, env=builds.ENV, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        return dict(builds.script_json("libraries.py", config, Path(folder) / "site"))
 
 
 def yaml_parse(files: dict[str, Path]) -> dict[str, Any]:
@@ -350,7 +338,7 @@ def everything() -> None:
         results["book"] = book(tmp)
         glossaries = {"real": ROOT / "annotations" / "glossary.yml", "book": tmp / "book-on" / "annotations" / "glossary.yml"}
         results["yaml"] = yaml_parse(glossaries)
-        results["libraries"] = _profiled(tmp / "book-on" / "mkdocs.yml", tmp / "library-site")
+        results["libraries"] = builds.script_json("libraries.py", tmp / "book-on" / "mkdocs.yml", tmp / "library-site")
         print(f"3/{PARTS} term linking against abbr ...", flush=True)
         results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
         print(f"4/{PARTS} page weight ...", flush=True)
