@@ -49,7 +49,6 @@ class SafeMarkdown:
                 self._done[text] = f"<p>{html.escape(text)}</p>"
         return self._done[text]
 
-
     def plain(self, text: str) -> str:
         """The Markdown as the words a reader sees, on one line (for data and search, which hold text, not markup)."""
         if text not in self._plain:
