@@ -99,13 +99,10 @@ class Build:
         self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
         self.sections_of: dict[str, tuple[str, ...]] = {}  # the navigation sections each page is in, by its URL
         self.later = Later()  # blocks held back from the theme's search until their page is written
-        # Under `mkdocs serve`, what earlier builds of the run made from the same annotations (the session hands it
-        # over when no annotation file or setting changed), and what this build made or used, for the next one.
-        self.earlier: dict[Any, Any] = {}
-        self.made: dict[Any, Any] = {}
-        # What the run's previous build made, whatever changed since: for what is keyed by all it depends on (reuse).
-        # None outside `mkdocs serve`, where no build follows to reuse anything.
+        # Under `mkdocs serve`, what the run's previous build made or used (reuse), and what this build made or used,
+        # for the next one. None outside `mkdocs serve`, where no build follows to reuse anything.
         self.previous: dict[Any, Any] | None = None
+        self.made: dict[Any, Any] = {}
         self._woven: bool | None = None
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
@@ -207,12 +204,6 @@ class Build:
         return f", or set extra.reader.pages.{setting} in mkdocs.yml to another path or to false" if setting else ""
 
     # -- section pages -------------------------------------------------------------------------------------
-    def remember(self, key: Any, make: Callable[[], T]) -> T:
-        """`make()`, or what it made in the run's previous build from the same annotations and the same `key`."""
-        found = self.earlier[key] if key in self.earlier else make()
-        self.made[key] = found
-        return found
-
     def keep(self, key: Any, make: Callable[[], T]) -> T:
         """`make()`, made once a run: for what depends on `key` alone, whatever else changes between builds."""
         if key not in self.kept:

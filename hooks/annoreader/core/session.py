@@ -63,10 +63,8 @@ class Session:
             build.previous = self.current.made if self.current is not None else {}
         state = build.annotations_state()
         if self.command == "serve" and self.last_loaded is not None and state == self.loaded_from:
-            # An edit to a page, not to an annotation: what loaded last is what would load now, and what the last
-            # build made from it (a page woven from the same HTML) is what this one would make.
+            # An edit to a page, not to an annotation: what loaded last is what would load now (checks included).
             build.load(self.last_loaded)
-            build.earlier = build.previous
             self.current = build
             return build, ()
         try:

@@ -136,7 +136,7 @@ class GlossaryUnit(Unit):
         page = self.generated_page("glossary", body, own_contents=True, own_search=True) if glossary else None
         if page:
             yield page
-            yield Generated(SKOS_PATH, self.build.remember(("skos",), lambda: _json(self._skos())))
+            yield Generated(SKOS_PATH, self.build.reuse_if(("glossary", "skos"), self._skos_reads, lambda: _json(self._skos())))
 
     def search(self) -> list[Entry]:
         """The glossary page for the search: its introduction, then each entry by its name, with its expansion,
@@ -150,6 +150,11 @@ class GlossaryUnit(Unit):
             words = [term.expansion or "", term.definition, self._markdown.plain(term.explanation)]
             entries.append(Entry(f"{url}#{term.id}", term.name, " ".join(" ".join(words).split())))
         return entries
+
+    def _skos_reads(self) -> object:
+        """All the SKOS file is made from: the glossary, the site and its settings (addresses, pages, words), and
+        what the text's own record says (its title, address and date)."""
+        return (self.glossary, repr(self.build.site), repr(self.build.settings), self.build.text)
 
     def _skos(self) -> dict[str, Any]:
         assert self.glossary is not None
