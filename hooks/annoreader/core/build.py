@@ -103,6 +103,7 @@ class Build:
         # for the next one. None outside `mkdocs serve`, where no build follows to reuse anything.
         self.previous: dict[Any, Any] | None = None
         self.made: dict[Any, Any] = {}
+        self._once: dict[Any, Any] = {}  # Build.once
         self._woven: bool | None = None
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
@@ -204,6 +205,13 @@ class Build:
         return f", or set extra.reader.pages.{setting} in mkdocs.yml to another path or to false" if setting else ""
 
     # -- section pages -------------------------------------------------------------------------------------
+    def once(self, key: Any, make: Callable[[], T]) -> T:
+        """`make()`, made once a build: for markup that every page of the build shows alike (a term's card, the
+        opening tag of its mentions), which a long text would otherwise render tens of thousands of times."""
+        if key not in self._once:
+            self._once[key] = make()
+        return self._once[key]
+
     def keep(self, key: Any, make: Callable[[], T]) -> T:
         """`make()`, made once a run: for what depends on `key` alone, whatever else changes between builds."""
         if key not in self.kept:

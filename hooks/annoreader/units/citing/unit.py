@@ -47,7 +47,6 @@ class CitingUnit(Unit):
     def __init__(self, build: Any, position: int) -> None:
         super().__init__(build, position)
         self._formats: dict[str, list[Format]] | None = None
-        self._controls: dict[int, str] = {}
 
     @property
     def essay(self) -> Work | None:
@@ -86,9 +85,7 @@ class CitingUnit(Unit):
 
     def _control(self, number: int) -> str:
         """A paragraph's "cite" control, the same for that number on every page: made once a build."""
-        if number not in self._controls:
-            self._controls[number] = self.build.templates.unit("citing").control(number)
-        return self._controls[number]
+        return self.build.once(("citing", "control", number), lambda: self.build.templates.unit("citing").control(number))
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         """A section's paragraphs are numbered through the whole text too, once every section is in."""

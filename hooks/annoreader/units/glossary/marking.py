@@ -26,15 +26,13 @@ class Marker:
     matcher: Matcher[Term]
     everywhere: bool  # every mention a link, not only the first on a page
     templates: Any
-    # The opening tag of a mention, by term, link or not, and the glossary's address: the same on every page that
-    # links to the glossary alike, so made once (a book has tens of thousands of mentions).
-    _openings: dict[tuple[str, bool, str | None], str] = dataclasses.field(default_factory=dict)
-
     def _opening(self, term: Term, linked: bool, glossary: str | None) -> str:
-        key = (term.id, linked, glossary)
-        if key not in self._openings:
-            self._openings[key] = self.templates.link(term, glossary) if linked else self.templates.mention(term)
-        return self._openings[key]
+        """The opening tag of a mention: the same on every page that links to the glossary alike."""
+
+        def make() -> str:
+            return self.templates.link(term, glossary) if linked else self.templates.mention(term)
+
+        return self.unit.build.once(("glossary", "opening", term.id, linked, glossary), make)
 
     def _wraps(self, weave: Weave, text: str, at: int, paragraph: int | None, where: tuple[str, str] | None) -> list[Wrap]:
         """The marks of the terms in one stretch of text starting at offset `at`; the page's marks so far decide

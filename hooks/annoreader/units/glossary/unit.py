@@ -35,7 +35,6 @@ class GlossaryUnit(Unit):
         super().__init__(build, position)
         self._marker: Marker | None = None
         self._markdown_renderer: SafeMarkdown | None = None
-        self._cards: dict[tuple[str, str | None], str] = {}  # a term's card, by the link to the glossary it holds
 
     @property
     def _markdown(self) -> SafeMarkdown:
@@ -115,10 +114,7 @@ class GlossaryUnit(Unit):
 
     def _card(self, term: Term, glossary: str | None) -> str:
         """A term's card, made once for all the pages that link to the glossary alike (a book's sections do)."""
-        key = (term.id, glossary)
-        if key not in self._cards:
-            self._cards[key] = self.build.templates.unit("glossary").card(term, glossary)
-        return self._cards[key]
+        return self.build.once(("glossary", "card", term.id, glossary), lambda: self.build.templates.unit("glossary").card(term, glossary))
 
     def term_list(self, terms: Sequence[Term], from_url: str, heading: str) -> str:
         return self.build.templates.unit("glossary").term_list(terms, self.href(from_url), heading, False) if terms else ""
