@@ -60,9 +60,7 @@ class GlossaryUnit(Unit):
         return tuple((t.id, t.variants) for t in self.glossary.terms) if self.glossary else None
 
     def woven_by(self, marks: Sequence[Mark]) -> object:
-        if self.glossary is None:
-            return None
-        return tuple(self.glossary.term(i) for i in dict.fromkeys(m.id for m in marks if m.kind == "term"))
+        return tuple(self.terms_in(marks)) if self.glossary else None
 
     @property
     def marker(self) -> Marker:
