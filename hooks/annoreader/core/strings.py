@@ -7,9 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .problems import Problem
+from .yamlfile import load_own
 
 FALLBACK = "en"
 _SLOT = re.compile(r"\{([a-z_]+)\}")
@@ -33,7 +32,7 @@ class Strings:
             for lang in reversed(tried):  # the most specific table wins
                 path = folder / f"{lang}.yml"
                 if path.is_file():
-                    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                    data = load_own(path.read_text(encoding="utf-8")) or {}
                     table.update(_flat(unit, data))
         for key, value in overrides.items():
             if key not in table:

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .prose import PREFIX
@@ -34,10 +34,17 @@ class Macros:
 class Templates:
     """Templates are looked up as reader/<unit>.html: first in the site's override folder, then in the units'."""
 
-    def __init__(self, strings: Strings, folders: Sequence[Path], override: Path | None = None) -> None:
+    def __init__(self, strings: Strings, folders: Sequence[Path], override: Path | None = None, compiled: BytecodeCache | None = None) -> None:
         loaders = [FileSystemLoader(str(override))] if override and override.is_dir() else []
         loaders += [FileSystemLoader(str(folder)) for folder in folders]
-        self.env = Environment(loader=ChoiceLoader(loaders), autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined)
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=StrictUndefined,
+            bytecode_cache=compiled if compiled is not None else _compiled(),
+        )
         self.env.globals.update(t=strings, p=PREFIX, safe=Markup)
         self.env.filters["number"] = strings.number
         self.env.filters["json_script"] = json_script
@@ -46,6 +53,26 @@ class Templates:
     @cache
     def unit(self, name: str) -> Macros:
         return Macros(self.env.get_template(f"reader/{name}.html").module)
+
+
+class _Compiled(FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: Any) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass  # a full or read-only disk: the template is compiled again next time, and the build goes on
+
+
+@cache
+def _compiled() -> BytecodeCache | None:
+    """Jinja's cache of compiled templates in the user's temporary folder, which Jinja makes private to the user:
+    compiling is most of what a small site's build spends on templates, and each build is a new process. An entry
+    is used only for the same template source, so an edited template is compiled again. None where the folder
+    cannot be made safely (Jinja then compiles every time)."""
+    try:
+        return _Compiled()
+    except (OSError, RuntimeError):
+        return None
 
 
 def json_script(data: object) -> Markup:
