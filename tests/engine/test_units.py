@@ -254,3 +254,52 @@ def test_the_editors_section_must_be_one_of_the_navigation(tmp_path: Path) -> No
     ]
     build.sections_of["c/"] = ("Makers",)
     assert build.navigation_problems() == [] and build.set_apart() == {"c/": "Makers"}
+
+
+def test_serve_encodes_again_only_the_web_annotations_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annoreader.units.opendata import unit as opendata
+
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    glossary.write_text(TWO_TERMS, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary", "opendata"]}}, site_url="http://example.org/")
+    pages = {
+        PageInfo("one.md", "one/", "One", 0, True): "<h1>One</h1>\n<p>The THAAD stood.</p>\n",
+        PageInfo("two.md", "two/", "Two", 1, True): "<h1>Two</h1>\n<p>The GMD stood.</p>\n",
+    }
+    encoded: list[object] = []
+    dumps = opendata.json.dumps
+
+    class Counting:
+        @staticmethod
+        def dumps(value: object, **options: object) -> str:
+            encoded.append(value)
+            return dumps(value, **options)
+
+    monkeypatch.setattr(opendata, "json", Counting)
+    session = Session(UNITS)
+    session.start("serve")
+
+    def rebuild(text: str) -> tuple[str, list[object]]:
+        glossary.write_text(text, encoding="utf-8")
+        build, problems = session.begin(config)
+        assert problems == ()
+        for page, html in pages.items():
+            woven = build.fill(page, build.weave(html, page))
+            build.published(page, f"<html><head></head><body>{woven}</body></html>")
+        encoded.clear()
+        files, problems = build.after_build()
+        session.end()
+        return "".join(files["data/annotations.jsonld"]), [e for e in encoded if isinstance(e, dict) and e.get("type") == "Annotation"]
+
+    first, made = rebuild(TWO_TERMS)
+    assert len(made) == 2  # one annotation a term
+    again, made = rebuild(TWO_TERMS)
+    assert again == first and made == []  # nothing changed: nothing encoded again
+    edited, made = rebuild(TWO_TERMS.replace("A defense of the homeland.", "A defense of the United States."))
+    assert [m["target"]["source"] for m in made] == ["http://example.org/two/"]  # only the edited term's annotation
+    clean = Build(config, UNITS)
+    clean.load()
+    for page, html in pages.items():
+        clean.published(page, f"<html><head></head><body>{clean.fill(page, clean.weave(html, page))}</body></html>")
+    assert edited == "".join(clean.after_build()[0]["data/annotations.jsonld"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote
 
 
@@ -42,16 +43,21 @@ class Urls:
     def href(self, from_url: str, to_url: str) -> str:
         """A link from the page at `from_url` to `to_url` (both relative to the root), as a relative URL, the way
         MkDocs' get_relative_url makes one; the site's root is written as a path to a folder ("../", "")."""
-        if to_url == "":
-            return root(from_url)
-        folder, name = posixpath.split(from_url)
-        base = folder if "." in name else from_url
-        relative = posixpath.relpath("/" + to_url, "/" + base)
-        return relative + "/" if to_url.endswith("/") else relative
+        return _relative(from_url, to_url)
 
     def absolute(self, url: str) -> str:
         """The address of `url` on the published site; relative to the root when there is no site_url."""
         return self.site_url + url
+
+
+@lru_cache(maxsize=100_000)  # a long text's glossary page links its thousands of entries to the same few pages
+def _relative(from_url: str, to_url: str) -> str:
+    if to_url == "":
+        return root(from_url)
+    folder, name = posixpath.split(from_url)
+    base = folder if "." in name else from_url
+    relative = posixpath.relpath("/" + to_url, "/" + base)
+    return relative + "/" if to_url.endswith("/") else relative
 
 
 def root(page_url: str) -> str:

@@ -52,9 +52,15 @@ class OpenDataUnit(Unit):
         export = Export(self.build.urls, self._published, self.build.strings.language)
         # Each annotation encoded as it is made (a book's run to tens of thousands, and their dictionaries would
         # take several times the memory of their text), by json.dumps's C encoder (used without indent).
-        items = [json.dumps(item, ensure_ascii=False) for unit in self.build.units for item in unit.web_annotations(export)]
+        items = [self._encoded(item) for unit in self.build.units for item in unit.web_annotations(export)]
         label = self.build.strings("opendata.label", title=self.build.text.title)
         empty = json.dumps(export.collection(label, len(items)), ensure_ascii=False)
         # The list is written as json.dumps writes one, items apart, without joining them into one more copy.
         listed = [part for i, item in enumerate(items) for part in ((", ", item) if i else (item,))]
         return {EXPORT_PATH: [empty.removesuffix("[]}}"), "[", *listed, "]}}\n"]}, export.problems
+
+    def _encoded(self, item: dict[str, Any]) -> str:
+        # Under serve, the units hand back the very annotations they made last time where nothing they say changed
+        # (Build.reuse_if): those are not encoded again. The previous build holds each one, so no other can take
+        # its id while the test `is` runs.
+        return self.build.reuse(("webanno", id(item)), lambda: (item, json.dumps(item, ensure_ascii=False)), lambda found: found[0] is item)[1]
