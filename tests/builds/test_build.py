@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 
 from tests.builds.tinysite import GLOSSARY, PAGES, build, write_site
-from tests.conftest import BuildResult, mkdocs_build
+from tests.conftest import ENV, MKDOCS, BuildResult, mkdocs_build
 
 
 def test_terms_are_linked_first_per_section(tmp_path: Path) -> None:
@@ -117,3 +119,26 @@ def test_each_section_shows_its_length_reading_time_and_key_terms(tmp_path: Path
     facts = re.search(r'<div class="rdr-facts" data-search-exclude>(.*?)</div>', one, re.S).group(1)
     assert "<p>15 words · about 1 minute to read</p>" in facts
     assert re.findall(r'href="\.\./glossary/#([a-z-]+)"', facts) == ["deterrence", "thaad"]
+
+
+def test_a_second_build_reuses_the_compiled_templates_of_the_theme_and_the_engine(tmp_path: Path) -> None:
+    """Each build is a new process: the templates compiled by the first are kept in Jinja's private cache (under
+    the temporary folder) and read back by the next, which then writes the same site."""
+    project = write_site(tmp_path / "project")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {**ENV, "TMPDIR": str(temporary)}
+
+    def built(site: str) -> dict[str, float]:
+        done = subprocess.run([*MKDOCS, "build", "--strict", "-d", str(tmp_path / site)], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        (cache,) = temporary.glob("_jinja2-cache-*")
+        return {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+
+    first = built("one")
+    assert len(first) > 20  # the theme's templates and the engine's
+    assert built("two") == first  # read, not compiled and written again
+    one, two = tmp_path / "one", tmp_path / "two"
+    pages = sorted(p.relative_to(one) for p in one.rglob("*.html"))
+    assert pages and all((one / p).read_bytes() == (two / p).read_bytes() for p in pages)
+    assert os.stat(next(temporary.glob("_jinja2-cache-*"))).st_mode & 0o777 == 0o700  # private to the user

@@ -43,7 +43,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=StrictUndefined,
-            bytecode_cache=compiled if compiled is not None else _compiled(),
+            bytecode_cache=compiled if compiled is not None else compiled_templates(),
         )
         self.env.globals.update(t=strings, p=PREFIX, safe=Markup)
         self.env.filters["number"] = strings.number
@@ -64,7 +64,7 @@ class _Compiled(FileSystemBytecodeCache):
 
 
 @cache
-def _compiled() -> BytecodeCache | None:
+def compiled_templates() -> BytecodeCache | None:
     """Jinja's cache of compiled templates in the user's temporary folder, which Jinja makes private to the user:
     compiling is most of what a small site's build spends on templates, and each build is a new process. An entry
     is used only for the same template source, so an edited template is compiled again. None where the folder
