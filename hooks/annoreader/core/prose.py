@@ -39,7 +39,7 @@ class Paragraph:
     number: int
     text: str  # every word inside it, white space folded
 
-    @property
+    @cached_property  # counted for every table of sections, on every page that shows one
     def words(self) -> int:
         return len(self.text.split())
 

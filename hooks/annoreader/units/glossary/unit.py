@@ -172,7 +172,8 @@ class GlossaryUnit(Unit):
         appearances = self.build.index.marks("term")
         figures = self.build.unit("figures")
         later = self.build.later_label()
-        html = html.replace(placeholder("glossary", "index"), macros.index(glossary))
+        index = self.build.reuse_if(("glossary", "index"), lambda: (glossary, macros), lambda: macros.index(glossary))
+        html = html.replace(placeholder("glossary", "index"), index)
 
         known = figures.known() if figures else None
 
@@ -209,9 +210,10 @@ class GlossaryUnit(Unit):
         url = self.page_url("glossary")
         if self.glossary is None or url is None or page.url != url:
             return ""
+        glossary = self.glossary
         name = self.build.strings("glossary.scheme_title", title=self.build.text.title)
-        data = defined_term_set(self.glossary, self.build.urls.absolute(url), name, self.build.strings.language)
-        return self.build.templates.unit("core").json_ld(data)
+        address, language, core = self.build.urls.absolute(url), self.build.strings.language, self.build.templates.unit("core")
+        return self.build.reuse_if(("glossary", "head"), lambda: (glossary, address, name, language, core), lambda: core.json_ld(defined_term_set(glossary, address, name, language)))
 
     def downloads(self) -> Sequence[DataFile]:
         if self.glossary is None or self.page_setting("glossary").path is None:
