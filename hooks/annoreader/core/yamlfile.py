@@ -118,20 +118,28 @@ def _plain(events: Iterable[yaml.Event], file: str, line: Lines) -> list[Problem
     """The features this reader refuses, found in one pass over the parser's events, before any node is made."""
     depth = aliases = 0
     for event in events:
-        where = line(event.start_mark.index)
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:  # most of a file: tested first
+            if event.tag is not None:
+                return [_tagged(event, file, line)]
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             depth += 1
             if depth > MAX_DEPTH:
-                return [Problem(file, where, f"lists and mappings are nested more than {MAX_DEPTH} deep; flatten the file")]
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                return [Problem(file, line(event.start_mark.index), f"lists and mappings are nested more than {MAX_DEPTH} deep; flatten the file")]
+            if event.tag is not None:
+                return [_tagged(event, file, line)]
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             depth -= 1
-        elif isinstance(event, yaml.AliasEvent):
+        elif kind is yaml.AliasEvent:
             aliases += 1
             if aliases > MAX_ALIASES:
-                return [Problem(file, where, f"the file uses more than {MAX_ALIASES} aliases ('*name'); write the values out")]
-        if getattr(event, "tag", None) is not None:
-            return [Problem(file, where, f"YAML tags such as '{event.tag}' are not supported; remove it (put the value in quotes if it is text)")]  # type: ignore[attr-defined]
+                return [Problem(file, line(event.start_mark.index), f"the file uses more than {MAX_ALIASES} aliases ('*name'); write the values out")]
     return []
+
+
+def _tagged(event: yaml.ScalarEvent | yaml.CollectionStartEvent, file: str, line: Lines) -> Problem:
+    where = line(event.start_mark.index)
+    return Problem(file, where, f"YAML tags such as '{event.tag}' are not supported; remove it (put the value in quotes if it is text)")
 
 
 def _merge_key(root: yaml.Node) -> yaml.Node | None:
