@@ -49,3 +49,38 @@ def test_quote_selectors_grow_until_they_are_unique() -> None:
 def test_raw_text_comments_and_references_are_read_as_a_browser_reads_them() -> None:
     page = '<body><!-- not text --><script>if (a < b && c) {}</script><p>A &amp; B&nbsp;C</p><textarea>\nx &lt; y</textarea></body>'
     assert published_text(page).text == "if (a < b && c) {}A & B\xa0Cx < y"
+
+
+# Pieces of HTML, the engine's and an author's, including the odd ones a page may hold: random pages made of them
+# must read the same skimmed (runs of plain tokens read in one go) as token by token.
+PIECES = (
+    "text ", "A &amp; B", "&am", "p;", "&am<br>p;", "&#1</i>0;", "&#10;", "&lt", "<", "a < b", ">", "\n", " ", "é",
+    "<body>", "</body>", "<BODY class='x'>", "<template>", "</template>", "<TEMPLATE>",
+    '<p id="p1" class="rdr-para">', '<p id="p2" class="rdr-para">', "<p>", "</p>", "</P>", "</p >",
+    '<a class="rdr-term" href="g#t" data-rdr-term="t">', '<span class="rdr-term" data-rdr-term="u">', "<a href='x'>", "</a>", "</a\n>", "</abbr>",
+    "<span>", "</span>", '<sup class="rdr-note-ref" id="note-ref-1">', '<sup id="note&#45;ref-2">', "</sup>",
+    '<a class="rdr&#45;term" data-rdr-term="v" id="x">', '<a title="<!-- not a comment">', '<a title="</a>">', '<a title="x > y">',
+    "<!-- a comment </a> -->", "<!-- unclosed", "<!doctype html>", "<?php x ?>", "<br>", "<br/>", "<img alt='&amp;'>",
+    "<pre>", "<pre>\n", "</pre>", "<listing>", "<textarea>\nx &lt; y</textarea>", "<script>if (a < b) {}</script>", "<script-x>s</script-x>",
+    "<style>p{}</style>", "<title>T &amp; U</title>", "<SCRIPT>x</SCRIPT>", "<script>unclosed",
+    '<aside class="rdr-cards" hidden><div><span class="rdr-term" data-rdr-term="t">T</span> &amp; more</div></aside>',
+    "<div class='rdr-x'>", "</div>", "<a id=note-ref-3>", "<rdr-el>", "</rdr-el>", "<p\nclass=rdr-para id=p3>",
+)
+
+
+def test_a_skimmed_reading_equals_a_reading_token_by_token() -> None:
+    import random
+
+    from annoreader.units.opendata.published import _Reader
+
+    rng = random.Random(20261130)
+    for _ in range(3000):
+        page = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 40)))
+        if rng.random() < 0.7:
+            page = "<html><head></head><body>" + page
+        readings = []
+        for skim in (True, False):
+            reader = _Reader()
+            reader.feed(page, skim=skim)
+            readings.append(("".join(reader.parts), reader.terms, reader.paragraphs, reader.note_refs))
+        assert readings[0] == readings[1], page

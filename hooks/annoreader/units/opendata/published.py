@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...core.htmltext import VOID
 
@@ -52,9 +53,40 @@ _TOKEN = re.compile(
     re.S | re.I,
 )
 _ATTR = re.compile(r"""([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_MARKED = ("rdr-", "id=")
+# What a start tag's attributes hold if they mark something (a character reference could spell any of them):
+# the others are not parsed.
+_MARKED = ("rdr-cards", "rdr-term", "rdr-para", "note-ref-", "&")
 _CARDS = 'class="rdr-cards"'
 _TAG = re.compile(r"<[^>]*>")  # attributes worth reading: the rest of the page's tags are only counted past
+# Elements whose start or end changes how what follows is read: the body, templates, raw text, a dropped newline.
+_STATEFUL = r"(?:body|template|script|style|textarea|title|pre|listing|xmp|plaintext)"
+_MAY_MARK = re.compile("|".join(map(re.escape, _MARKED)))
+
+
+@lru_cache(maxsize=64)
+def _plain_run(innermost: str) -> re.Pattern[str]:
+    """A run of tokens, as _TOKEN splits them, that adds text and nothing else while `innermost` is the marked
+    element open last, read up to the first start tag that may mark something (`_first_marking_tag`): text; start
+    tags of other than stateful elements; end tags other than theirs and `innermost`'s; declarations other than
+    comments. Anything else (a stray '<' too) is left to one token's step."""
+    # Start tags as the raw-text rule reads them ('<script-x' opens a script); end tags by their exact name.
+    ends = f"(?:{_STATEFUL[3:-1]}|{re.escape(innermost)})" if innermost else _STATEFUL
+    return re.compile(
+        rf"(?:[^<]+|<(?!{_STATEFUL}\b)[a-zA-Z][^>]*>|</(?!{ends}(?![^\s/>]))[a-zA-Z][^>]*>|<!(?!--)[^>]*>|<\?[^>]*>)*",
+        re.I,
+    )
+
+
+def _first_marking_tag(document: str, at: int) -> int:
+    """Where the first tag from `at` on that may mark something starts (one of _MARKED in it), or the document's
+    end. Where tokens are plain every '<' opens a tag that ends at the next '>', so a place is in a tag when no
+    '>' follows the last '<' before it. Elsewhere (a comment, a script) the answer may come early, never late: a
+    plain run stops there anyway."""
+    for m in _MAY_MARK.finditer(document, at):
+        opened = document.rfind("<", at, m.start())
+        if opened >= 0 and document.find(">", opened, m.start()) < 0:
+            return opened
+    return len(document)
 
 
 def _attrs(raw: str) -> dict[str, str]:
@@ -74,48 +106,71 @@ class _Reader:
         self.paragraphs: dict[int, tuple[int, int]] = {}
         self.note_refs: dict[str, int] = {}
 
-    def feed(self, document: str) -> None:
-        drop_newline = False
+    def feed(self, document: str, skim: bool = True) -> None:
+        """Reads the document token by token; with `skim`, runs of tokens that change nothing but the text are
+        read in one go (most of a page: its navigation, and the prose between the marked elements). Without it,
+        every token goes through `_step`, which is the reference the skimmed reading must equal."""
         at = 0
-        while (m := _TOKEN.match(document, at)) is not None and m.end() > at:
-            at = m.end()
-            raw_tag, closing, tag = m.group(1), m.group(4), m.group(5)
-            if tag is not None and not closing and tag.lower() == "aside" and _CARDS in m.group(6):
-                # The cards: nothing in them is marked, and they hold neither raw text nor comments, so their text
-                # is read in one go (half a book page's tags are theirs).
-                end = document.find("</aside>", at)
-                end = len(document) if end < 0 else end
-                self.text(html.unescape(_TAG.sub("", document[at:end])))
-                at = min(len(document), end + len("</aside>"))
-                drop_newline = False
-                continue
-            if raw_tag is not None:  # script, style, textarea, title: their content is text
-                name = raw_tag.lower()
-                self.start(name, m.group(2))
-                content = m.group(3)
-                if name in ("textarea", "title"):
-                    content = html.unescape(content)
-                    if name == "textarea" and content.startswith("\n"):
-                        content = content[1:]
-                self.text(content)
+        end = len(document)
+        drop_newline = False
+        limit = -1  # the next tag that may mark something, once found: tags before it are plain
+        while at < end:
+            if skim and not drop_newline:
+                if limit < at:
+                    limit = _first_marking_tag(document, at)
+                run = _plain_run(self.stack[-1][0] if self.stack else "").match(document, at, limit)
+                if run is not None and run.end() > at:
+                    self._run(run.group())
+                    at = run.end()
+                    continue
+            at, drop_newline = self._step(document, at, drop_newline)
+
+    def _run(self, run: str) -> None:
+        """Text and tags that mark nothing: every '<' in it opens a tag that ends at the next '>'."""
+        if not self.in_body or self.template:
+            return
+        pieces = _TAG.split(run)
+        self.text("".join(html.unescape(p) for p in pieces) if "&" in run else "".join(pieces))
+
+    def _step(self, document: str, at: int, drop_newline: bool) -> tuple[int, bool]:
+        """Reads the one token at `at`; returns where the next starts and whether its leading newline is dropped."""
+        m = _TOKEN.match(document, at)
+        if m is None or m.end() == at:
+            return len(document), False
+        at = m.end()
+        raw_tag, closing, tag = m.group(1), m.group(4), m.group(5)
+        if tag is not None and not closing and tag.lower() == "aside" and _CARDS in m.group(6):
+            # The cards: nothing in them is marked, and they hold neither raw text nor comments, so their text
+            # is read in one go (half a book page's tags are theirs).
+            close = document.find("</aside>", at)
+            close = len(document) if close < 0 else close
+            self.text(html.unescape(_TAG.sub("", document[at:close])))
+            return min(len(document), close + len("</aside>")), False
+        if raw_tag is not None:  # script, style, textarea, title: their content is text
+            name = raw_tag.lower()
+            self.start(name, m.group(2))
+            content = m.group(3)
+            if name in ("textarea", "title"):
+                content = html.unescape(content)
+                if name == "textarea" and content.startswith("\n"):
+                    content = content[1:]
+            self.text(content)
+            self.end(name)
+            return at, False
+        if tag is not None:
+            name = tag.lower()
+            if closing:
                 self.end(name)
-                drop_newline = False
-            elif tag is not None:
-                name = tag.lower()
-                if closing:
-                    self.end(name)
-                    drop_newline = False
-                else:
-                    self.start(name, m.group(6))
-                    drop_newline = name in _DROPS_FIRST_NEWLINE
-            elif m.group(0).startswith("<") and len(m.group(0)) > 1:
-                drop_newline = False  # a comment, doctype or processing instruction: no text
-            else:
-                data = html.unescape(m.group(0))
-                if drop_newline and data.startswith("\n"):
-                    data = data[1:]
-                drop_newline = False
-                self.text(data)
+                return at, False
+            self.start(name, m.group(6))
+            return at, name in _DROPS_FIRST_NEWLINE
+        if m.group(0).startswith("<") and len(m.group(0)) > 1:
+            return at, False  # a comment, doctype or processing instruction: no text
+        data = html.unescape(m.group(0))
+        if drop_newline and data.startswith("\n"):
+            data = data[1:]
+        self.text(data)
+        return at, False
 
     def start(self, tag: str, raw_attrs: str) -> None:
         if tag == "body":
