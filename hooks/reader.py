@@ -12,7 +12,6 @@ from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
 from annoreader.core import searchindex
 from annoreader.core.session import Session, report
-from annoreader.core.templates import compiled_templates
 from annoreader.core.site import PageInfo
 from annoreader.units import UNITS
 from mkdocs.exceptions import PluginError
@@ -110,8 +109,6 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
-    if env.bytecode_cache is None:
-        env.bytecode_cache = compiled_templates()  # the theme's templates too: each build is a new environment
     build = _build()
     for file in files.documentation_pages():
         page = file.page
