@@ -57,10 +57,20 @@ def summary(runs: dict[str, list[Run]]) -> dict[str, Any]:
     }
 
 
-def script_json(script: str, config: Path, site: Path) -> Any:
-    """What one of bench/'s build scripts (inproc.py, libraries.py) prints as JSON on its last line, run in a
-    fresh process on `config`, writing the site to `site`."""
+def script_json_and_peak(script: str, config: Path, site: Path) -> tuple[Any, float]:
+    """As script_json, with the script's process started by bench/peak.py: what it prints, and its peak MiB."""
     command = [sys.executable, str(PEAK.parent / script), str(config), str(site)]
+    done = subprocess.run([sys.executable, str(PEAK), *command], check=False, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    measured = json.loads(done.stdout)
+    return json.loads(measured["last_line"]), measured["peak_kib"] / KIB_PER_MIB
+
+
+def script_json(script: str, config: Path, site: Path, *more: Path) -> Any:
+    """What one of bench/'s build scripts (inproc.py, libraries.py, floor.py) prints as JSON on its last line, run
+    in a fresh process on `config`, writing the site to `site` (`more`: the script's further arguments)."""
+    command = [sys.executable, str(PEAK.parent / script), str(config), str(site), *map(str, more)]
     done = subprocess.run(command, check=False, env=ENV, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")

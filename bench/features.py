@@ -68,22 +68,31 @@ def configs(project: Path) -> list[tuple[str, Path]]:
 
 
 def costs(on: Path, off: Path, sites: Path, rounds: int) -> dict[str, Any]:
-    """In-process build time of each step and of the book without the hook, interleaved, medians of `rounds`."""
+    """In-process build time and peak memory of each step and of the book without the hook, interleaved, medians
+    of `rounds`."""
     steps = configs(on)
     runs: dict[str, list[float]] = {"off": []}
+    peaks: dict[str, list[float]] = {"off": []}
     engine: dict[str, list[float]] = {}
     for label, _ in steps:
-        runs[label], engine[label] = [], []
+        runs[label], peaks[label], engine[label] = [], [], []
     for _ in range(rounds):
-        runs["off"].append(builds.script_json("inproc.py", off / "mkdocs.yml", sites / "off")["build_s"])
+        found, peak = builds.script_json_and_peak("inproc.py", off / "mkdocs.yml", sites / "off")
+        runs["off"].append(found["build_s"])
+        peaks["off"].append(peak)
         for n, (label, config) in enumerate(steps):
-            found = builds.script_json("inproc.py", config, sites / f"step-{n + 1}")
+            found, peak = builds.script_json_and_peak("inproc.py", config, sites / f"step-{n + 1}")
             runs[label].append(found["build_s"])
+            peaks[label].append(peak)
             engine[label].append(found["engine_s"])
     plain = statistics.median(runs["off"])
+    plain_peak = statistics.median(peaks["off"])
     rows = []
     for (name, *_), (label, _) in zip(STEPS, steps):
         median = statistics.median(runs[label])
-        rows.append({"name": name, "label": label, "build_s": median, "engine_s": statistics.median(engine[label]), "ratio": median / plain})
-    return {"rounds": rounds, "off_s": plain, "steps": rows, "samples": runs}
+        peak = statistics.median(peaks[label])
+        rows.append(
+            {"name": name, "label": label, "build_s": median, "engine_s": statistics.median(engine[label]), "ratio": median / plain, "peak_mib": peak, "peak_ratio": peak / plain_peak}
+        )
+    return {"rounds": rounds, "off_s": plain, "off_peak_mib": plain_peak, "steps": rows, "samples": runs, "peak_samples": peaks}
 

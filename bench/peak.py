@@ -1,6 +1,7 @@
 """Run by builds.py: runs one command from this small process and prints its wall time and peak memory as JSON.
 
-Usage: peak.py COMMAND [ARGS...]. Prints {"seconds": ..., "peak_kib": ...}; on failure, the command's output
+Usage: peak.py COMMAND [ARGS...]. Prints {"seconds": ..., "peak_kib": ..., "last_line": ...} (the last line the
+command printed, for the benchmark's scripts that print their results as JSON); on failure, the command's output
 goes to stderr and the exit code is the command's.
 
 Linux counts in a child's peak memory (ru_maxrss) what the process it was started from held at that moment: started
@@ -27,11 +28,13 @@ def main(command: list[str]) -> int:
         _, status, usage = os.wait4(pid, 0)  # the rusage of this one child
         elapsed = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        printed = out.read().decode("utf-8", errors="replace")
         if code != 0:
-            out.seek(0)
-            sys.stderr.write(out.read().decode("utf-8", errors="replace"))
+            sys.stderr.write(printed)
             return code if code > 0 else 1
-    print(json.dumps({"seconds": elapsed, "peak_kib": usage.ru_maxrss}))  # ru_maxrss is in KiB on Linux
+    lines = printed.strip().splitlines()
+    print(json.dumps({"seconds": elapsed, "peak_kib": usage.ru_maxrss, "last_line": lines[-1] if lines else ""}))  # ru_maxrss is in KiB on Linux
     return 0
 
 

@@ -361,6 +361,8 @@ files add little; the For instructors and Data pages are generated outside the n
 
 {features_section(book.get("features"))}
 
+{floor_section(r)}
+
 {libraries_section(r.get("libraries"))}
 
 Reading the glossary file (`parse_yaml` turns the YAML into nodes with line numbers, before any checking), best
@@ -419,10 +421,12 @@ Ratios from the interleaved runs above, never timed tests; where a target is mis
 
 - **Synthetic book: hooked `mkdocs build` within {x(BOOK_TARGET)} of the same build without the hook**:
   {ratio_verdict(book, BOOK_TARGET)} {hook_why(book, r["yaml"]["book"])}
-  {notes_why(book)} {feature_floor(book.get("features"))}
+  {notes_why(book)} {feature_floor(book.get("features"))} {floor_verdict(r, "book", BOOK_TARGET)}
 - **Synthetic book: peak memory within {x(BOOK_MEMORY_TARGET)}**: {memory_verdict(book, r.get("alternatives"))}
+  {memory_floor(book.get("features"))}
 - **Essay: hooked build within {x(ESSAY_TARGET)}**: {ratio_verdict(real, ESSAY_TARGET)} Process start-up (interpreter,
   imports), about {dur(startup(real))} per build here, is in both wall times. {hook_why(real, r["yaml"]["real"])}
+  {floor_verdict(r, "essay", ESSAY_TARGET)}
 {serve_target(r.get("serve"))}
 - **Engine share of the book build under {ENGINE_SHARE_TARGET:.0%}**: {engine_share_verdict(book, r.get("libraries"))}
 - **The alternatives built side by side**: {alternatives_target(r.get("alternatives"))}
@@ -595,12 +599,94 @@ def features_section(found: dict[str, Any] | None) -> str:
     """What each feature costs: the book built with the units added a few at a time (bench/features.py)."""
     if not found:
         return ""
-    rows = [[label, sec(total), f"+{sec(added)}", sec(engine), x(ratio)] for label, total, added, engine, ratio in feature_rows(found)]
+    peaks = {s["label"]: s for s in found["steps"]} if "off_peak_mib" in found else {}
+    rows = []
+    for label, total, added, engine, ratio in feature_rows(found):
+        row = [label, sec(total), f"+{sec(added)}", sec(engine), x(ratio)]
+        rows.append(row + ([mib(peaks[label]["peak_mib"]), x(peaks[label]["peak_ratio"])] if peaks else []))
     head = ["Units built", "In-process build", "Added by this step", "Engine's own calls", "÷ without the hook"]
+    head += ["Peak memory", "÷ without the hook"] if peaks else []
+    memory = f", {mib(found['off_peak_mib'])} at its peak" if peaks else ""
     return (
         f"What each feature costs: the same book built in-process with the units added a few at a time (each step's "
         f"`extra.reader.units`, and only the nav pages its units make), medians of {found['rounds']} interleaved "
-        f"rounds against the build without the hook ({sec(found['off_s'])}):\n\n" + table(head, rows)
+        f"rounds against the build without the hook ({sec(found['off_s'])}{memory}); peak memory is each build "
+        f"process's, started by `bench/peak.py`:\n\n" + table(head, rows)
+    )
+
+
+def memory_floor(found: dict[str, Any] | None) -> str:
+    """What each feature adds to the book's peak memory, against the 2x target (part 2's per-feature table)."""
+    if not found or "off_peak_mib" not in found:
+        return ""
+    steps = found["steps"]
+    within = [s["name"] for s in steps if s["peak_ratio"] <= BOOK_MEMORY_TARGET]
+    reach = f"the steps up to {within[-1]} stay within it" if within else "no step stays within it"
+    built = ", ".join(f"{s['name']} {x(s['peak_ratio'])}" for s in steps)
+    return f"Peak memory feature by feature (part 2's per-feature table, in-process builds): {built}; of the {x(BOOK_MEMORY_TARGET)} target, {reach}."
+
+
+# The libraries bench/floor.py replays, in the order of the table: each row's label, and what it did on a site.
+FLOOR_LIBRARIES: tuple[tuple[str, str, Callable[[dict[str, Any]], str]], ...] = (
+    ("markdown", "Python-Markdown: each annotation text rendered once", lambda v: f"{num(v['texts'])} texts"),
+    ("citeproc", "citeproc-py: the works formatted, and the text's own citations", lambda v: f"{num(v['works_formatted'])} works, {num(v['calls'])} calls"),
+    ("yaml", "libyaml: composing the annotation files", lambda v: f"{num(v['files'])} files, {v['bytes'] / 1e6:.2f} MB"),
+    ("json", "JSON: encoding the exports", lambda v: f"{num(v['files'])} files, {v['bytes'] / 1e6:.2f} MB"),
+)
+
+
+def floor_numbers(r: dict[str, Any], floor: dict[str, Any]) -> dict[str, float]:
+    """The floor of one site from its part (medians of the interleaved runs) and bench/floor.py's replays."""
+    plain, hooked, engine = r["median_inproc_s"]["off"], r["median_inproc_s"]["on"], r["engine_s"]
+    libraries = sum(floor["libraries"][name]["s"] for name, *_ in FLOOR_LIBRARIES)
+    mkdocs = hooked - engine - plain  # MkDocs, the theme and the hook's glue on what the features add
+    total = plain + mkdocs + libraries
+    return {"plain": plain, "hooked": hooked, "mkdocs": mkdocs, "libraries": libraries, "floor": total, "ratio": total / plain, "beyond": engine - libraries}
+
+
+def floor_section(r: dict[str, Any]) -> str:
+    """What a hooked build cannot do without: the floor the build targets are judged against."""
+    found = r.get("floor")
+    if not found:
+        return ""
+    sites = (("essay", "Essay (part 1)", r["real_site"], ESSAY_TARGET), ("book", "Book", r["book"], BOOK_TARGET))
+    numbers = {name: floor_numbers(part, found[name]) for name, _, part, _ in sites}
+    rows: list[list[object]] = [["Build without the hook (in-process, median)", *(sec(numbers[n]["plain"]) for n, *_ in sites)]]
+    rows.append(["MkDocs and the theme on what the features add (generated pages, larger pages, their files), and the hook's glue", *(dur(numbers[n]["mkdocs"]) for n, *_ in sites)])
+    rows.append(["&nbsp;&nbsp;of which writing the files the site without the hook lacks, into an empty folder", *(f"{dur(found[n]['libraries']['files']['s'])} ({num(found[n]['libraries']['files']['count'])} files, {found[n]['libraries']['files']['bytes'] / 1e6:.1f} MB)" for n, *_ in sites)])
+    for key, label, did in FLOOR_LIBRARIES:
+        rows.append([label, *(f"{dur(found[n]['libraries'][key]['s'])} ({did(found[n]['libraries'][key])})" for n, *_ in sites)])
+    rows.append(["**Floor**", *(f"**{sec(numbers[n]['floor'])}**" for n, *_ in sites)])
+    rows.append(["Floor ÷ build without the hook", *(f"**{x(numbers[n]['ratio'])}**" for n, *_ in sites)])
+    rows.append(["Target", *(x(target) for *_, target in sites)])
+    rows.append(["Hooked build (in-process, median)", *(f"{sec(numbers[n]['hooked'])} ({x(numbers[n]['hooked'] / numbers[n]['plain'])})" for n, *_ in sites)])
+    rows.append(["The engine's own code beyond the floor (its calls less the libraries' replayed work)", *(dur(numbers[n]["beyond"]) for n, *_ in sites)])
+    book = numbers["book"]
+    citeproc, markdown = (found["book"]["libraries"][k]["s"] for k in ("citeproc", "markdown"))
+    without = (book["floor"] - citeproc - markdown) / book["plain"]
+    return (
+        "**The floor.** What a hooked build cannot do without, whatever its own code costs (`bench/floor.py`): the "
+        "libraries' work for what the features show, recorded during one build and replayed alone afterwards (best of 3, "
+        "garbage collector off: a lower bound), on top of the build without the hook and of what MkDocs and the theme "
+        "do with the pages and files the features add (the hooked build less the engine's calls, less the build "
+        "without the hook).\n\n"
+        + table(["", "Essay", "Book"], rows)
+        + f"\n\nOn the book the floor alone is {x(book['ratio'])} the build without the hook. Without citeproc "
+        f"(the References page, bibliographies and \"Cite this\") and without rendering the glossary's explanations, it "
+        f"would be {x(without)}."
+    )
+
+
+def floor_verdict(r: dict[str, Any], name: str, target: float) -> str:
+    """Whether the target is within the measured floor, for the targets' lines."""
+    found = r.get("floor")
+    if not found:
+        return ""
+    numbers = floor_numbers(r["real_site" if name == "essay" else "book"], found[name])
+    reach = "out of reach without dropping a feature" if numbers["ratio"] > target else "within reach of the floor"
+    return (
+        f"The measured floor (part 2, \"The floor\") is {x(numbers['ratio'])}: {reach}. Beyond the floor the engine's own "
+        f"code takes {dur(numbers['beyond'])}."
     )
 
 

@@ -1,8 +1,8 @@
 """Runs every benchmark of issues #3 and #14, writes bench/results.json and regenerates bench/README.md from it.
 
 `python bench/run.py --report` only regenerates the README and the plot from the last results.json;
-`python bench/run.py --only lighthouse` (or `serve`, `alternatives`, `libraries`) runs only that part and merges it into the
-last results.json.
+`python bench/run.py --only lighthouse` (or `serve`, `alternatives`, `libraries`, `floor`) runs only that part and merges it
+into the last results.json.
 """
 
 from __future__ import annotations
@@ -223,6 +223,25 @@ def book(tmp: Path) -> dict[str, Any]:
     return result
 
 
+def floors(real: dict[str, Path], book: dict[str, Path], sites: Path) -> dict[str, Any]:
+    """The floor of the hooked builds of the essay and of the book (bench/floor.py): each project ('on', 'off')
+    built without the hook first, for the files the hook adds."""
+    found = {}
+    for name, projects in (("essay", real), ("book", book)):
+        plain = sites / f"{name}-floor-off"
+        builds.cli_build(projects["off"] / "mkdocs.yml", plain, strict=False)
+        found[name] = dict(builds.script_json("floor.py", projects["on"] / "mkdocs.yml", sites / f"{name}-floor-on", plain))
+    return found
+
+
+def floor_part() -> dict[str, Any]:
+    """Floors measured alone (`--only floor`), on fresh copies of the essay and the book."""
+    with tempfile.TemporaryDirectory(prefix="rdr-floor-") as folder:
+        tmp = Path(folder)
+        real, _ = real_projects(tmp)
+        return floors(real, book_projects(tmp), tmp / "floor-sites")
+
+
 def by_library() -> dict[str, Any]:
     """One hooked build of the book profiled in a fresh process, its time by library (bench/libraries.py)."""
     with tempfile.TemporaryDirectory(prefix="rdr-libraries-") as folder:
@@ -339,6 +358,7 @@ def everything() -> None:
         glossaries = {"real": ROOT / "annotations" / "glossary.yml", "book": tmp / "book-on" / "annotations" / "glossary.yml"}
         results["yaml"] = yaml_parse(glossaries)
         results["libraries"] = builds.script_json("libraries.py", tmp / "book-on" / "mkdocs.yml", tmp / "library-site")
+        results["floor"] = floors({"on": tmp / "real-on", "off": tmp / "real-off"}, {"on": tmp / "book-on", "off": tmp / "book-off"}, tmp / "floor-sites")
         print(f"3/{PARTS} term linking against abbr ...", flush=True)
         results["abbr"] = engine.abbr_vs_ours((100, 1_000, 5_000), words=5_000, repeat=7)
         print(f"4/{PARTS} page weight ...", flush=True)
@@ -400,6 +420,7 @@ ONLY: dict[str, Callable[[], dict[str, Any]]] = {
     "serve": serve_loop,
     "alternatives": alternatives_part,
     "libraries": by_library,
+    "floor": floor_part,
 }
 
 if __name__ == "__main__":
