@@ -379,13 +379,30 @@ def everything() -> None:
 
 
 def serve_loop() -> dict[str, Any]:
-    """Seconds from a save to the served page showing it, on the real site and on the synthetic book."""
+    """Seconds from a save to the served page showing it, on the real site and on the synthetic book; the same
+    prose edit on the book without the hook (MkDocs' own loop); and each rebuild timed in-process, the engine's
+    calls apart (bench/rebuild.py)."""
     found: dict[str, Any] = {"rounds": serve.ROUNDS}
     with tempfile.TemporaryDirectory(prefix="rdr-serve-") as folder:
         tmp = Path(folder)
         found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"))
         found["book"] = serve.measure(book_project(tmp / "book", hook=True))
+        prose = "a page's prose"
+        found["plain book"] = serve.measure(book_project(tmp / "plain-book", hook=False), edits=(prose,))
+        found["rebuild"] = {
+            "book": {edit: rebuild(book_project(tmp / f"rebuild-{n}", hook=True), edit) for n, edit in enumerate(serve.EDITS)},
+            "plain book": {prose: rebuild(book_project(tmp / "rebuild-plain", hook=False), prose)},
+        }
     return found
+
+
+def rebuild(project: Path, edit: str) -> dict[str, Any]:
+    """serve's rebuild after an edit, in-process in a fresh process (bench/rebuild.py)."""
+    command = [sys.executable, str(BENCH / "rebuild.py"), str(project), edit]
+    done = subprocess.run(command, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def alternatives_part() -> dict[str, Any]:
