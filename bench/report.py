@@ -294,7 +294,7 @@ make bench    # = .venv/bin/python bench/run.py
 
 It writes `bench/results.json` (every sample), then this README and `bench/scaling.svg` from it.
 `.venv/bin/python bench/run.py --report` redraws them from the last `results.json` without measuring;
-`.venv/bin/python bench/run.py --only lighthouse` (or `--only serve`, `--only alternatives`, `--only libraries`) measures part 6 (or 7, 8, or part 2's profile by library) alone and merges it into `results.json`.
+`.venv/bin/python bench/run.py --only lighthouse` (or `--only serve`, `--only alternatives`, `--only libraries`, `--only floor`) measures part 6 (or 7, 8, part 2's profile by library, or the floors of parts 1 and 2) alone and merges it into `results.json`.
 
 ## Machine
 
