@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import json
-import logging
 import shutil
 import sys
 import tempfile
@@ -137,17 +136,8 @@ def replay(seen: dict[str, list[Any]], site: Path, plain: Path) -> dict[str, Any
 
 def main(config_file: str, site_dir: str, plain_site: str) -> None:
     seen = record()
-    calls, total = inproc.instrument()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    start = time.perf_counter()
-    config = load_config(config_file=config_file, site_dir=site_dir)
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    elapsed = time.perf_counter() - start
-    config.plugins.on_shutdown()
+    _, total = inproc.instrument()
+    elapsed = inproc.timed_build(config_file, site_dir)
     print(json.dumps({"build_s": elapsed, **total, "libraries": replay(seen, Path(site_dir), Path(plain_site))}))
 
 

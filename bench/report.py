@@ -619,11 +619,16 @@ def memory_floor(found: dict[str, Any] | None) -> str:
     """What each feature adds to the book's peak memory, against the 2x target (part 2's per-feature table)."""
     if not found or "off_peak_mib" not in found:
         return ""
+    return steps_against(found, "peak_ratio", BOOK_MEMORY_TARGET, "Peak memory feature by feature (part 2's per-feature table, in-process builds)")
+
+
+def steps_against(found: dict[str, Any], key: str, target: float, what: str) -> str:
+    """The per-feature steps' ratios (`key`) in a sentence, and which of them stay within `target`."""
     steps = found["steps"]
-    within = [s["name"] for s in steps if s["peak_ratio"] <= BOOK_MEMORY_TARGET]
+    within = [s["name"] for s in steps if s[key] <= target]
     reach = f"the steps up to {within[-1]} stay within it" if within else "no step stays within it"
-    built = ", ".join(f"{s['name']} {x(s['peak_ratio'])}" for s in steps)
-    return f"Peak memory feature by feature (part 2's per-feature table, in-process builds): {built}; of the {x(BOOK_MEMORY_TARGET)} target, {reach}."
+    built = ", ".join(f"{s['name']} {x(s[key])}" for s in steps)
+    return f"{what}: {built}; of the {x(target)} target, {reach}."
 
 
 # The libraries bench/floor.py replays, in the order of the table: each row's label, and what it did on a site.
@@ -703,11 +708,7 @@ def feature_floor(found: dict[str, Any] | None) -> str:
     """The book's ratio with fewer features: where the 3x target stands against what each feature costs."""
     if not found:
         return ""
-    steps = found["steps"]
-    within = [s["name"] for s in steps if s["ratio"] <= BOOK_TARGET]
-    reach = f"the steps up to {within[-1]} stay within it" if within else "no step stays within it"
-    built = ", ".join(f"{s['name']} {x(s['ratio'])}" for s in steps)
-    return f"The measured floor, feature by feature (part 2's last table, each step adding to the one before): {built}; of the {x(BOOK_TARGET)} target, {reach}."
+    return steps_against(found, "ratio", BOOK_TARGET, "What each feature costs (part 2's per-feature table, each step adding to the one before)")
 
 
 def hook_why(r: dict[str, Any], y: dict[str, Any]) -> str:
