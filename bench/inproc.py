@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
-# The public methods of the engine's Build: all the hook calls (the session makes the Build and loads it).
+# The public methods of the engine's Build: all the hook calls (the session makes the Build and loads it), but for
+# the search index's rewrite, timed apart.
 BUILD_METHODS = ("__init__", "load", "nav", "assets", "generated", "weave", "fill", "head", "published", "after_build", "warnings")
 # Each unit's steps, timed where the unit's class (or a class between it and Unit) overrides them.
 UNIT_METHODS = ("load", "quotes", "anchor", "mark", "finish", "generate", "fill", "head", "published", "after_build", "warnings", "web_annotations")
@@ -27,7 +28,7 @@ def instrument() -> tuple[dict[str, float], dict[str, float]]:
     """Wraps the public methods of annoreader's Build and every unit's steps (named like "Build.weave" and
     "glossary.fill"), and some inner steps for the breakdown."""
     import annoreader.core.build as build_module
-    from annoreader.core import prose, quotes, records, spans, yamlfile
+    from annoreader.core import prose, quotes, records, searchindex, spans, yamlfile
     from annoreader.core.unit import Unit
     from annoreader.csl import cite
     from annoreader.units import UNITS
@@ -85,6 +86,8 @@ def instrument() -> tuple[dict[str, float], dict[str, float]]:
             setattr(cls, name, timed(f"{label}.{name}", fn))
 
     wrap_methods(build_module.Build, "Build", BUILD_METHODS)
+    # The hook also calls the engine's search index rewrite itself, once the theme has written its index.
+    searchindex.rewrite = timed("searchindex.rewrite", searchindex.rewrite)  # type: ignore[assignment]
     for unit in UNITS:
         wrap_methods(unit, unit.name, UNIT_METHODS, Unit)
     # Inner steps, for the breakdown only (they run inside the calls above); skipped if the engine renames them.

@@ -315,7 +315,7 @@ It writes `bench/results.json` (every sample), then this README and `bench/scali
   each, and report medians. *Wall time* is the whole `python -m mkdocs build -q` subprocess, interpreter
   start-up and imports included: what a user waits for. *In-process* is `load_config` + `build` timed inside a
   fresh process (`bench/inproc.py`) once MkDocs is imported: the build itself. The engine's share is timed
-  there too, by wrapping every engine call the hook makes (the public methods of `annoreader.core.build.Build`)
+  there too, by wrapping every engine call the hook makes (the public methods of `annoreader.core.build.Build`, and `searchindex.rewrite`)
   and each unit's steps within them (such as `glossary.mark` or `notes.fill`); only the outermost calls count
   in the engine's total.
 - **Peak memory** (1, 2, 8) is the maximum resident set size of each timed `mkdocs build` process, start-up
