@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from jinja2 import FileSystemBytecodeCache
 
 from annoreader.core.build import CORE
@@ -58,3 +59,19 @@ def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path: Path) 
     (tmp_path / "reader" / "demo.html").write_text("{% macro hello() %}hi{% endmacro %}", encoding="utf-8")
     cache = _Compiled(str(tmp_path / "gone"))  # a folder that does not exist: writing there fails
     assert templates(tmp_path, cache).unit("demo").hello() == "hi"
+
+
+def test_without_a_safe_cache_folder_the_templates_are_compiled_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    from annoreader.core.templates import compiled_templates
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked))  # the cache's folder cannot be made inside a file
+    assert compiled_templates.__wrapped__() is None
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "demo.html").write_text("{% macro hello() %}hi{% endmacro %}", encoding="utf-8")
+    uncached = Templates(STRINGS, [tmp_path])
+    uncached.env.bytecode_cache = compiled_templates.__wrapped__()
+    assert uncached.unit("demo").hello() == "hi"
