@@ -84,3 +84,11 @@ def test_a_skimmed_reading_equals_a_reading_token_by_token() -> None:
             reader.feed(page, skim=skim)
             readings.append(("".join(reader.parts), reader.terms, reader.paragraphs, reader.note_refs))
         assert readings[0] == readings[1], page
+
+
+def test_marks_spelled_with_character_references_are_read_as_the_browser_reads_them() -> None:
+    page = '<body><p id="p1" class="rdr&#45;para">A <a class="rdr&#x2d;term" data-rdr-term="t">term</a>.<sup id="note&#45;ref-9">9</sup></p></body>'
+    text = published_text(page)
+    assert text.paragraphs == {1: (0, len("A term.9"))}
+    assert [(term, text.text[start:end]) for term, start, end in text.terms] == [("t", "term")]
+    assert text.note_refs == {"9": len("A term.")}
