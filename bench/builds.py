@@ -27,11 +27,16 @@ def cli_build(config: Path, site: Path, strict: bool) -> Run:
     taken by bench/peak.py, which starts the build (see there why the benchmark does not start it itself)."""
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
     command += ["--strict"] if strict else []
+    measured = _through_peak(command)
+    return Run(measured["seconds"], measured["peak_kib"] / KIB_PER_MIB)
+
+
+def _through_peak(command: list[str]) -> dict[str, Any]:
+    """What bench/peak.py measures of `command`, which it starts (see there why the benchmark does not)."""
     done = subprocess.run([sys.executable, str(PEAK), *command], check=False, env=ENV, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    measured = json.loads(done.stdout)
-    return Run(measured["seconds"], measured["peak_kib"] / KIB_PER_MIB)
+    return dict(json.loads(done.stdout))
 
 
 def warm_up(projects: dict[str, Path], sites: Path, strict: bool) -> None:
@@ -59,11 +64,7 @@ def summary(runs: dict[str, list[Run]]) -> dict[str, Any]:
 
 def script_json_and_peak(script: str, config: Path, site: Path) -> tuple[Any, float]:
     """As script_json, with the script's process started by bench/peak.py: what it prints, and its peak MiB."""
-    command = [sys.executable, str(PEAK.parent / script), str(config), str(site)]
-    done = subprocess.run([sys.executable, str(PEAK), *command], check=False, env=ENV, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
-    measured = json.loads(done.stdout)
+    measured = _through_peak([sys.executable, str(PEAK.parent / script), str(config), str(site)])
     return json.loads(measured["last_line"]), measured["peak_kib"] / KIB_PER_MIB
 
 

@@ -16,34 +16,18 @@ the seconds of its replay and what it did.
 
 from __future__ import annotations
 
-import gc
 import json
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import inproc
+from engine import best_of
 
 REPEAT = 3
-
-
-def best(run: Callable[[], object]) -> float:
-    """The least time of REPEAT runs, with the garbage collector off."""
-    times = []
-    for _ in range(REPEAT):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return min(times)
 
 
 def record() -> dict[str, list[Any]]:
@@ -128,11 +112,11 @@ def replay(seen: dict[str, list[Any]], site: Path, plain: Path) -> dict[str, Any
 
     works = sum(len(args[0]) for function, args, _ in seen["citeproc"] if function.__name__ == "formatted")
     return {
-        "markdown": {"s": best(render), "texts": len(texts), "chars": sum(map(len, texts))},
-        "citeproc": {"s": best(format_citations), "calls": len(seen["citeproc"]), "works_formatted": works},
-        "yaml": {"s": best(compose), "files": len(documents), "bytes": sum(len(d) for d in seen["yaml"])},
-        "json": {"s": best(encode), "files": len(exports), "bytes": sum(len(added[p]) for p in exports)},
-        "files": {"s": best(write), "count": len(added), "bytes": sum(map(len, added.values()))},
+        "markdown": {"s": best_of(render, REPEAT), "texts": len(texts), "chars": sum(map(len, texts))},
+        "citeproc": {"s": best_of(format_citations, REPEAT), "calls": len(seen["citeproc"]), "works_formatted": works},
+        "yaml": {"s": best_of(compose, REPEAT), "files": len(documents), "bytes": sum(len(d) for d in seen["yaml"])},
+        "json": {"s": best_of(encode, REPEAT), "files": len(exports), "bytes": sum(len(added[p]) for p in exports)},
+        "files": {"s": best_of(write, REPEAT), "count": len(added), "bytes": sum(map(len, added.values()))},
     }
 
 
