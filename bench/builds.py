@@ -62,9 +62,9 @@ def summary(runs: dict[str, list[Run]]) -> dict[str, Any]:
     }
 
 
-def script_json_and_peak(script: str, config: Path, site: Path) -> tuple[Any, float]:
+def script_json_and_peak(script: str, config: Path, site: Path, *more: Path | str) -> tuple[Any, float]:
     """As script_json, with the script's process started by bench/peak.py: what it prints, and its peak MiB."""
-    measured = _through_peak([sys.executable, str(PEAK.parent / script), str(config), str(site)])
+    measured = _through_peak([sys.executable, str(PEAK.parent / script), str(config), str(site), *map(str, more)])
     return json.loads(measured["last_line"]), measured["peak_kib"] / KIB_PER_MIB
 
 

@@ -423,7 +423,7 @@ Ratios from the interleaved runs above, never timed tests; where a target is mis
   {ratio_verdict(book, BOOK_TARGET)} {hook_why(book, r["yaml"]["book"])}
   {notes_why(book)} {feature_floor(book.get("features"))} {floor_verdict(r, "book", BOOK_TARGET)}
 - **Synthetic book: peak memory within {x(BOOK_MEMORY_TARGET)}**: {memory_verdict(book, r.get("alternatives"))}
-  {memory_floor(book.get("features"))}
+  {memory_floor(book.get("features"))} {memory_floor_verdict(r)}
 - **Essay: hooked build within {x(ESSAY_TARGET)}**: {ratio_verdict(real, ESSAY_TARGET)} Process start-up (interpreter,
   imports), about {dur(startup(real))} per build here, is in both wall times. {hook_why(real, r["yaml"]["real"])}
   {floor_verdict(r, "essay", ESSAY_TARGET)}
@@ -680,7 +680,45 @@ def floor_section(r: dict[str, Any]) -> str:
         + f"\n\nOn the book the floor alone is {x(book['ratio'])} the build without the hook. Without citeproc "
         f"(the References page, bibliographies and \"Cite this\") and without rendering the glossary's explanations, it "
         f"would be {x(without)}."
+        + memory_floor_section(found)
     )
+
+
+def memory_floor_section(found: dict[str, Any]) -> str:
+    """The memory floor (bench/memfloor.py) of the essay and the book, as a table."""
+    if not all("memory" in found[n] for n in ("essay", "book")):
+        return ""
+    m = {n: found[n]["memory"]["median_peak_mib"] for n in ("essay", "book")}
+    rows: list[list[object]] = [
+        ["Build without the hook (`mkdocs build`)", *(mib(m[n]["plain"]) for n in m)],
+        ["**Memory floor**: MkDocs without the hook holding, indexing and writing the hooked site", *(f"**{mib(m[n]['floor'])}** ({x(m[n]['floor'] / m[n]['plain'])})" for n in m)],
+        ["The same without the glossary page", *(f"{mib(m[n]['without_glossary_page'])} ({x(m[n]['without_glossary_page'] / m[n]['plain'])})" if "without_glossary_page" in m[n] else "-" for n in m)],
+        ["Target", "-", x(BOOK_MEMORY_TARGET)],
+    ]
+    return (
+        "\n\n**The memory floor.** `bench/memfloor.py` builds the project without the hook, with a plugin that makes "
+        "MkDocs do what it must with the hooked site and nothing more: it reads the annotation files with libyaml and "
+        "keeps their values, gives every page (the hook's pages included, all kept from the theme's search indexer as "
+        "the hook keeps its glossary page) the hooked page's article as its content, "
+        "less the blocks the hooked build holds back from the search, writes the hooked page as its output, and "
+        "copies every other file the hook adds from disk to disk. It holds no term card, no held-back block and no "
+        "export, and makes none of them: a lower bound. Peak memory of each process (maximum resident set size), "
+        f"medians of {found['book']['memory']['rounds']} interleaved rounds:\n\n"
+        + table(["", "Essay", "Book"], rows)
+    )
+
+
+def memory_floor_verdict(r: dict[str, Any]) -> str:
+    """Whether the book's memory target is within its measured floor, for the targets' lines."""
+    memory = (r.get("floor") or {}).get("book", {}).get("memory")
+    if not memory:
+        return ""
+    m = memory["median_peak_mib"]
+    ratio = m["floor"] / m["plain"]
+    reach = "out of reach without dropping a feature" if ratio > BOOK_MEMORY_TARGET else "within reach of the floor"
+    glossary = m.get("without_glossary_page")
+    cost = f" Without the glossary page it would be {x(glossary / m['plain'])}." if glossary else ""
+    return f"The measured memory floor (part 2, \"The memory floor\") is {x(ratio)} ({mib(m['floor'])}): {reach}.{cost}"
 
 
 def cross_check(r: dict[str, Any], residual: float) -> str:

@@ -43,6 +43,7 @@ RESULTS = BENCH / "results.json"
 ROUNDS_REAL = 7
 ROUNDS_BOOK = 5
 ROUNDS_FEATURES = 3  # six hooked builds of the book a round
+ROUNDS_MEMORY = 3  # peak memory varies little between runs
 SECTION_PAGES = ("introduction", "tech-breakthrough", "impact-on-stability", "missile-defense-policy")
 PARTS = 8  # bench/README.md's parts, which the steps of a full run follow
 BOOK = {"sections": 60, "words": 250_000, "terms": 2_000, "notes": synth.NOTES, "works": synth.WORKS}
@@ -230,8 +231,28 @@ def floors(real: dict[str, Path], book: dict[str, Path], sites: Path) -> dict[st
     for name, projects in (("essay", real), ("book", book)):
         plain = sites / f"{name}-floor-off"
         builds.cli_build(projects["off"] / "mkdocs.yml", plain, strict=False)
-        found[name] = dict(builds.script_json("floor.py", projects["on"] / "mkdocs.yml", sites / f"{name}-floor-on", plain))
+        hooked = sites / f"{name}-floor-on"
+        found[name] = dict(builds.script_json("floor.py", projects["on"] / "mkdocs.yml", hooked, plain))
+        found[name]["memory"] = memory_floor(projects, hooked, sites / f"{name}-memory")
     return found
+
+
+def memory_floor(projects: dict[str, Path], hooked: Path, sites: Path) -> dict[str, Any]:
+    """Peak memory of the build without the hook against bench/memfloor.py's (MkDocs without the hook holding and
+    writing the hooked site), and against the same without the glossary page, in interleaved rounds."""
+    config, annotations = projects["off"] / "mkdocs.yml", projects["on"] / "annotations"
+    glossary = "glossary/" if (hooked / "glossary" / "index.html").is_file() else None
+    measures: dict[str, Callable[[], float]] = {
+        "plain": lambda: builds.cli_build(config, sites / "plain", strict=False).peak_mib,
+        "floor": lambda: builds.script_json_and_peak("memfloor.py", config, sites / "floor", hooked, annotations)[1],
+    }
+    if glossary:
+        measures["without_glossary_page"] = lambda: builds.script_json_and_peak("memfloor.py", config, sites / "floor", hooked, annotations, "--without", glossary)[1]
+    samples: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(ROUNDS_MEMORY):
+        for name, measure in measures.items():
+            samples[name].append(measure())
+    return {"peak_mib": samples, "median_peak_mib": {name: statistics.median(v) for name, v in samples.items()}, "rounds": ROUNDS_MEMORY}
 
 
 def floor_part() -> dict[str, Any]:
