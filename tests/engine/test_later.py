@@ -26,6 +26,16 @@ def test_only_blocks_the_search_excludes_are_held_and_they_come_back_completed()
     page = f"<main>{kept}{mark}</main>"
     assert later.restore("a/", page) == f'<main>{kept}\n<aside class="rdr-cards" hidden data-search-exclude><b>done</b></aside></main>'
     assert later.restore("b/", page) == page  # another page's marks are not this page's
+    assert later.held("a/") == ()  # given up once written: a book's blocks do not stay in memory to the end
+
+
+def test_restoring_gives_the_blocks_up_and_a_page_woven_again_holds_its_own() -> None:
+    later = Later()
+    first = later.hold("a/", "<aside data-search-exclude>one</aside>")
+    assert later.restore("a/", first) == "<aside data-search-exclude>one</aside>"
+    second = later.hold("a/", "<aside data-search-exclude>two</aside>")
+    assert second == first  # numbered from the start again, not after blocks already written
+    assert later.restore("a/", second) == "<aside data-search-exclude>two</aside>"
 
 
 def test_the_search_reads_neither_the_cards_nor_the_numbered_paragraphs(tmp_path: Path) -> None:

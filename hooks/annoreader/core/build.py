@@ -360,7 +360,7 @@ class Build:
 # Pages with numbered paragraphs take the reading layout (core.css). The class goes on the theme's <main>, which
 # is parsed before the sidebars and the text: a rule that waited for the paragraphs (:has) would redraw the page
 # once they arrive, and the page would jump. Material's instant navigation swaps <main> whole, class and all.
-_MAIN = re.compile(r'<main class="md-main"')
+_MAIN = '<main class="md-main"'
 _READING = re.compile(rf'<p [^>]*class="(?:[^"]* )?{PARAGRAPH_CLASS}[ "]')
 
 
@@ -372,7 +372,8 @@ def _digests(folder: Path | None, files: str = "**/*") -> tuple[tuple[str, str],
 
 
 def reading_layout(document: str) -> str:
-    return _MAIN.sub(f'<main class="md-main {PREFIX}reading"', document, count=1) if _READING.search(document) else document
+    # str.replace makes one copy of the page; a regular expression's sub would make two (its pieces, then the whole).
+    return document.replace(_MAIN, f'<main class="md-main {PREFIX}reading"', 1) if _READING.search(document) else document
 
 
 def _describe(owner: str, item: Generated) -> str:

@@ -43,6 +43,7 @@ class Later:
             self._held[url] = [fill(markup) for markup in self._held[url]]
 
     def restore(self, url: str, document: str) -> str:
-        """The page as written, each block back in its place."""
-        held = self._held.get(url)
+        """The page as written, each block back in its place; the blocks are given up (a book's would otherwise
+        stay in memory to the end of the build)."""
+        held = self._held.pop(url, None)
         return _MARK.sub(lambda m: held[int(m.group(1))], document) if held else document
