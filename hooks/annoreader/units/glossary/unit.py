@@ -23,7 +23,8 @@ from .marking import Marker
 from .data import SKOS_PATH, defined_term_set, skos
 from .model import Glossary, GlossaryFile, Term
 
-_ENTRY = re.compile(r"<!-- rdr:glossary:entry ([a-z0-9-]+) -->")
+# A term's heading on the glossary page, as the site's Markdown wrote it: the entries follow the headings in order.
+_HEADING = re.compile(r"<h2\b[^>]*>.*?</h2>", re.DOTALL)
 
 
 class GlossaryUnit(Unit):
@@ -125,8 +126,10 @@ class GlossaryUnit(Unit):
     def generate(self) -> Iterable[Generated]:
         glossary = self.glossary
         body = [placeholder("glossary", "index")]
+        # Only the headings go through Markdown (which gives them their anchors and permalinks as the site's
+        # settings say); each entry goes in after its heading once the page is rendered.
         for term in glossary.in_order() if glossary else ():
-            body += ["", f"## {markdown_text(term.name)} {{#{term.id}}}", "", f"<!-- rdr:glossary:entry {term.id} -->"]
+            body += ["", f"## {markdown_text(term.name)} {{#{term.id}}}"]
         page = self.generated_page("glossary", body, own_contents=True, own_search=True) if glossary else None
         if page:
             yield page
@@ -173,12 +176,13 @@ class GlossaryUnit(Unit):
         figures = self.build.unit("figures")
         later = self.build.later_label()
         index = self.build.reuse_if(("glossary", "index"), lambda: (glossary, macros), lambda: macros.index(glossary))
-        html = html.replace(placeholder("glossary", "index"), index)
+        before, _, headings = html.partition(placeholder("glossary", "index"))
 
         known = figures.known() if figures else None
 
-        def entry(match: re.Match[str]) -> str:
-            term = glossary.term(match.group(1))
+        ordered = glossary.in_order()
+
+        def entry(term: Term) -> str:
             listed = [self._appearance(a, page.url) for a in appearances.get(term.id, [])]
             # All an entry shows, so that under serve an edit renders again only the entries it changes.
             def shown() -> object:
@@ -192,8 +196,17 @@ class GlossaryUnit(Unit):
             body = macros.entry(term, glossary, listed, markdown.convert(term.explanation), later_html, later)
             return figures.link_mentions(body, page.url) if figures else body
 
-        # One pass over the page, whatever the number of terms.
-        return _ENTRY.sub(entry, html)
+        # Each entry after its heading, in one pass over the page whatever the number of terms; a blank line parts an
+        # entry from the next heading, as one parts Markdown's blocks.
+        matches = list(_HEADING.finditer(headings))[: len(ordered)]
+        out, at = [before, index], 0
+        for n, (term, match) in enumerate(zip(ordered, matches)):
+            out += [headings[at : match.end()], "\n", entry(term), "\n" if n + 1 < len(ordered) else ""]
+            at = match.end()
+        out.append(headings[at:])
+        # Never lost: entries whose headings an extension took away end the page (none of the usual ones does).
+        out += [f"\n{entry(term)}" for term in ordered[len(matches) :]]
+        return "".join(out)
 
     def _appearance(self, appearance: Appearance, from_url: str) -> tuple[Any, list[int], str, list[tuple[str, str]]]:
         """(section, its paragraphs, a link to it, (label, link) of each annotation's text where the term is)."""
