@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.builds.tinysite import GLOSSARY, write_site
+from tests.builds.tinysite import ASSIGNMENTS, ESSAY, FIGURES, GLOSSARY, NOTES, QUESTIONS, WORKS, write_site
 from tests.conftest import ENV
 
 
@@ -110,11 +110,16 @@ def test_the_served_site_after_edits_equals_a_clean_build_of_the_edited_tree(ser
     two.write_text(two.read_text(encoding="utf-8") + "\nAnd one more.\n", encoding="utf-8")
     server.wait_for(lambda: "And one more." in server.get("two/"), "the second prose edit to show")
 
+    assert_served_equals_clean_build(server, project, tmp_path / "clean-site")
+
+
+def assert_served_equals_clean_build(server: Server, project: Path, site: Path) -> None:
+    """Every file of a clean build of the project's files as they are now is served byte for byte."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     clean_config = project / "clean.yml"
     clean_config.write_text(config.replace("site_url: http://127.0.0.1/", f"site_url: http://127.0.0.1:{server.port}/"), encoding="utf-8")
-    site = tmp_path / "clean-site"
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(clean_config), "-d", str(site)], cwd=project, env=ENV, capture_output=True, text=True)
+    clean_config.unlink()  # not a source: the server would otherwise watch a file beside the config
     assert result.returncode == 0, result.stdout + result.stderr
     files = [f for f in site.rglob("*") if f.is_file() and f.suffix != ".gz"]  # gzip headers hold the time
     assert len(files) > 20
@@ -123,3 +128,35 @@ def test_the_served_site_after_edits_equals_a_clean_build_of_the_edited_tree(ser
         with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/{path}", timeout=10) as response:
             served_bytes = response.read()
         assert _without_livereload(served_bytes) == file.read_bytes(), path
+
+
+# An edit to each kind of annotation file: (file, old text, new text, page that shows it, what shows there).
+EDITS = [
+    ("notes.yml", "Commentary only.", "Commentary, edited.", "two/", "Commentary, edited."),
+    ("works.yml", "title: A Book on Defense", "title: A Book on Offense", "references/", "A Book on Offense"),
+    ("essay.yml", "title: An Essay", "title: An Edited Essay", "one/", "An Edited Essay"),
+    ("figures.yml", "caption: A caption.", "caption: A new caption.", "one/", "A new caption."),
+    ("questions.yml", "Why does deterrence matter here?", "Why does deterrence matter now?", "two/", "matter now?"),
+    ("assignments.yml", "title: \"Week 1: THAAD\"", "title: \"Week 1: Deterrence\"", "assignments/week-one/", "Week 1: Deterrence"),
+    ("glossary.yml", "A long story.", "A longer story.", "glossary/", "A longer story."),
+]
+
+
+def test_the_served_site_equals_a_clean_build_after_an_edit_to_any_kind_of_annotation(tmp_path: Path) -> None:
+    """What serve reuses between builds is keyed by what each part shows; an edit to any annotation file must
+    reach every file that shows it, as a clean build would make it."""
+    annotations = {"notes.yml": NOTES, "works.yml": WORKS, "essay.yml": ESSAY, "figures.yml": FIGURES, "questions.yml": QUESTIONS, "assignments.yml": ASSIGNMENTS}
+    project = write_site(tmp_path / "project", annotations=annotations)
+    server = Server(project)
+    try:
+        server.wait_for(lambda: "Serving on" in server.output(), "the first build")
+        for n, (name, old, new, page, shown) in enumerate(EDITS):
+            path = project / "annotations" / name
+            text = path.read_text(encoding="utf-8")
+            assert old in text, (name, old)
+            assert shown not in server.get(page), (name, page)
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            server.wait_for(lambda: shown in server.get(page), f"the edit to {name} to show")
+            assert_served_equals_clean_build(server, project, tmp_path / f"clean-{n}")
+    finally:
+        server.stop()
