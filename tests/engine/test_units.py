@@ -303,3 +303,60 @@ def test_serve_encodes_again_only_the_web_annotations_that_changed(tmp_path: Pat
     for page, html in pages.items():
         clean.published(page, f"<html><head></head><body>{clean.fill(page, clean.weave(html, page))}</body></html>")
     assert edited == "".join(clean.after_build()[0]["data/annotations.jsonld"])
+
+
+NOTES = """\
+notes:
+  - id: "1"
+    anchor: {exact: "THAAD stood."}
+    text: A note.
+    cites: [{work: smith-2010}]
+"""
+WORKS = """\
+references:
+  - {id: smith-2010, type: book, author: [{family: Smith, given: Jane}], title: A Book, publisher: A Press, issued: 2010}
+  - {id: doe-2011, type: book, author: [{family: Doe, given: John}], title: Another Book, publisher: A Press, issued: 2011}
+"""
+
+
+def test_serve_makes_again_only_the_matcher_bibliography_files_and_references_that_an_edit_changes(tmp_path: Path) -> None:
+    """The glossary's matcher, each work's download and the References page are kept between builds under serve
+    while what each is made from stays the same; an edit makes again only what it changes."""
+    folder = tmp_path / "annotations"
+    folder.mkdir()
+    (folder / "glossary.yml").write_text(TWO_TERMS, encoding="utf-8")
+    (folder / "notes.yml").write_text(NOTES, encoding="utf-8")
+    (folder / "works.yml").write_text(WORKS, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary", "notes"]}})
+    pages = {PageInfo("one.md", "one/", "One", 0, True): "<h1>One</h1>\n<p>The THAAD stood.</p>\n"}
+    references = PageInfo("references.md", "references/", "References")
+    session = Session(UNITS)
+    session.start("serve")
+
+    def rebuild() -> tuple[Build, dict[str, str], str]:
+        build, problems = session.begin(config)
+        assert problems == ()
+        files, _ = build.generated()
+        for page, html in pages.items():
+            build.weave(html, page)
+        return build, {path: item.content for path, item in files.items()}, build.fill(references, files["references.md"].content)
+
+    first, files, page = rebuild()
+    pages = {p: html.replace("stood.", "stood. Edited.") for p, html in pages.items()}  # a prose edit
+    second, again, page_again = rebuild()
+    assert second.unit("glossary").marker.matcher is first.unit("glossary").marker.matcher
+    assert all(again[path] is files[path] for path in files if path.startswith("references/"))
+    assert page_again == page and second.made[("notes", "references", "references/")] is first.made[("notes", "references", "references/")]
+    (folder / "works.yml").write_text(WORKS.replace("title: Another Book", "title: A Third Book"), encoding="utf-8")
+    third, edited, page_edited = rebuild()
+    assert third.unit("glossary").marker.matcher is first.unit("glossary").marker.matcher  # no term changed
+    changed = {path for path in files if path.startswith("references/") and edited[path] is not again[path]}
+    assert changed == {f"references/{stem}.{ext}" for stem in ("bibliography", "doe-2011") for ext in ("json", "bib", "ris")}
+    assert "A Third Book" in edited["references/doe-2011.ris"] and "A Third Book" in page_edited
+    (folder / "glossary.yml").write_text(TWO_TERMS.replace("A defense of the homeland.", "A defense of the nation."), encoding="utf-8")
+    fourth, _, _ = rebuild()
+    assert fourth.unit("glossary").marker.matcher is not first.unit("glossary").marker.matcher  # its owners are the terms
+    clean = Build(config, UNITS)
+    clean.load()
+    clean_files, _ = clean.generated()
+    assert {p: i.content for p, i in clean_files.items() if p.startswith("references/")} == {p: c for p, c in edited.items() if p.startswith("references/")}

@@ -67,7 +67,8 @@ class GlossaryUnit(Unit):
     def marker(self) -> Marker:
         if self._marker is None:
             terms = self.glossary.terms if self.glossary else ()
-            matcher = Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants)
+            # Under serve, made again only when a term changed: the matcher's owners are the terms themselves.
+            matcher = self.build.reuse_if(("glossary", "matcher"), lambda: terms, lambda: Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants))
             everywhere = self.build.settings.link_terms is LinkMode.ALL
             self._marker = Marker(self, matcher, everywhere, self.build.templates.unit("glossary"))
         return self._marker

@@ -151,9 +151,12 @@ class NotesUnit(Unit):
             return
         page = self.generated_page("references", [placeholder("notes", "references")], style=self.build.strings("notes.references.style"))
         yield from [page] if page else []
+        works = self.notes.works
+        reuse_if = self.build.reuse_if  # under serve, each file is written again only when its works changed
         for ext, _, write in _EXPORTS:
-            yield Generated(f"{folder}bibliography.{ext}", write(self.notes.works))
-            yield from (Generated(f"{folder}{w.id}.{ext}", write([w])) for w in self.notes.works)
+            yield Generated(f"{folder}bibliography.{ext}", reuse_if(("notes", "bibliography", ext), lambda: works, lambda write=write: write(works)))
+            for w in works:
+                yield Generated(f"{folder}{w.id}.{ext}", reuse_if(("notes", "work file", ext, w.id), lambda w=w: w, lambda w=w, write=write: write([w])))
 
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         if key != "references" or not self.notes or self._downloads is None:
@@ -174,7 +177,10 @@ class NotesUnit(Unit):
             (by_id[work_id], entry, [(n, loc, p, urls.href(page.url, p.url)) for n, loc, p in cited_in.get(work_id, [])], self._archive(by_id[work_id]))
             for work_id, entry in entries.items()
         ]
-        return html.replace(placeholder("notes", "references"), self.build.templates.unit("notes").references(listed, files, [(e, k) for e, k, _ in _EXPORTS]))
+        macros, exports = self.build.templates.unit("notes"), [(e, k) for e, k, _ in _EXPORTS]
+        # Under serve, written again only when what it shows changed (most edits leave the works and their notes be).
+        references = self.build.reuse_if(("notes", "references", page.url), lambda: (listed, files, exports, macros), lambda: macros.references(listed, files, exports))
+        return html.replace(placeholder("notes", "references"), references)
 
     def _archive(self, work: Work) -> str | None:
         """A web-archive lookup of the work's address as of the text's date; nothing is fetched."""
