@@ -63,18 +63,19 @@ def test_glossary_page_lists_entries_with_appearances(tmp_path: Path) -> None:
 def test_each_entry_follows_its_own_heading_whatever_markdown_the_site_uses(tmp_path: Path) -> None:
     """Only the headings of the glossary page go through the site's Markdown; the entries go in after them. A
     site without attr_list gets its headings' ids wrong, but no entry is lost or put under another heading."""
-    for extensions in ("[attr_list, toc]", "[]", "[attr_list, toc, md_in_html, admonition]"):
+    for extensions in ("[attr_list, toc]", "[]", "[attr_list, toc, md_in_html, admonition]", "[attr_list, {toc: {baselevel: 2, anchorlink: true}}]"):
         project = write_site(tmp_path / extensions / "project")
         config = project / "mkdocs.yml"
         config.write_text(config.read_text(encoding="utf-8").replace("[attr_list, toc]", extensions), encoding="utf-8")
         result = mkdocs_build(project, tmp_path / extensions / "site", strict=extensions != "[]")
         assert result.returncode == 0, result.output
         glossary = result.page("glossary/index.html")
-        headings = [m.start() for m in re.finditer(r"<h2\b", glossary)]
+        glossary = glossary[glossary.index('class="rdr-glossary-index"') :]  # the terms' headings follow the index
+        headings = [m.start() for m in re.finditer(r"<h[23]\b", glossary)]  # h3 where the toc's base level is 2
         assert len(headings) == 2, extensions
         deterrence, thaad = glossary[headings[0] : headings[1]], glossary[headings[1] :]
-        assert ">Deterrence" in deterrence and "Preventing an attack by the threat of a response." in deterrence
-        assert ">THAAD" in thaad and "A missile defense system" in thaad and "Preventing an attack" not in thaad
+        assert "Deterrence</" in deterrence and "Preventing an attack by the threat of a response." in deterrence
+        assert "THAAD</" in thaad and "A missile defense system" in thaad and "Preventing an attack" not in thaad
         assert glossary.count('class="rdr-entry"') == 2
 
 

@@ -23,8 +23,9 @@ from .marking import Marker
 from .data import SKOS_PATH, defined_term_set, skos
 from .model import Glossary, GlossaryFile, Term
 
-# A term's heading on the glossary page, as the site's Markdown wrote it: the entries follow the headings in order.
-_HEADING = re.compile(r"<h2\b[^>]*>.*?</h2>", re.DOTALL)
+# A term's heading on the glossary page, as the site's Markdown wrote it (at the level its toc settings give it): the
+# entries follow the headings in order.
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 
 
 class GlossaryUnit(Unit):
