@@ -38,3 +38,15 @@ def test_entries_whose_headings_an_extension_took_away_still_end_the_page(tmp_pa
     filled = build.fill(PAGE, f'<h1>Glossary</h1>\n{placeholder("glossary", "index")}\n<h2 id="alpha">Alpha</h2>')
     assert filled.index('<h2 id="alpha">') < filled.index("The first.") < filled.index("The second.")
     assert filled.count('class="rdr-entry"') == 2
+
+
+def test_a_heading_something_else_adds_does_not_move_the_entries_off_their_terms(tmp_path: Path) -> None:
+    build = engine(tmp_path, {"glossary.yml": TWO_TERMS})
+    build.generated()
+    page = (
+        f'<h1>Glossary</h1>\n{placeholder("glossary", "index")}\n<h2 id="added">Added by a plugin</h2>\n'
+        '<h2 id="alpha">Alpha</h2>\n<h2 id="bravo">Bravo</h2>\n<h2 id="also-added">Also added</h2>'
+    )
+    filled = build.fill(PAGE, page)
+    added, alpha, bravo, also = (filled.index(f'<h2 id="{i}">') for i in ("added", "alpha", "bravo", "also-added"))
+    assert added < alpha < filled.index("The first.") < bravo < filled.index("The second.") < also

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ...core.markdown import SafeMarkdown
@@ -23,9 +23,9 @@ from .marking import Marker
 from .data import SKOS_PATH, defined_term_set, skos
 from .model import Glossary, GlossaryFile, Term
 
-# A term's heading on the glossary page, as the site's Markdown wrote it (at the level its toc settings give it): the
-# entries follow the headings in order.
-_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL)
+# A term's heading on the glossary page, as the site's Markdown wrote it (at the level its toc settings give it).
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>.*?</h\1>", re.DOTALL)
+_ID = re.compile(r'\sid="([^"]*)"')
 
 
 class GlossaryUnit(Unit):
@@ -182,8 +182,6 @@ class GlossaryUnit(Unit):
 
         known = figures.known() if figures else None
 
-        ordered = glossary.in_order()
-
         def entry(term: Term) -> str:
             listed = [self._appearance(a, page.url) for a in appearances.get(term.id, [])]
             # All an entry shows, so that under serve an edit renders again only the entries it changes.
@@ -198,17 +196,7 @@ class GlossaryUnit(Unit):
             body = macros.entry(term, glossary, listed, markdown.convert(term.explanation), later_html, later)
             return figures.link_mentions(body, page.url) if figures else body
 
-        # Each entry after its heading, in one pass over the page whatever the number of terms; a blank line parts an
-        # entry from the next heading, as one parts Markdown's blocks.
-        matches = list(_HEADING.finditer(headings))[: len(ordered)]
-        out, at = [before, index], 0
-        for n, (term, match) in enumerate(zip(ordered, matches)):
-            out += [headings[at : match.end()], "\n", entry(term), "\n" if n + 1 < len(ordered) else ""]
-            at = match.end()
-        out.append(headings[at:])
-        # Never lost: entries whose headings an extension took away end the page (none of the usual ones does).
-        out += [f"\n{entry(term)}" for term in ordered[len(matches) :]]
-        return "".join(out)
+        return "".join([before, index, *_after_headings(headings, glossary.in_order(), entry)])
 
     def _appearance(self, appearance: Appearance, from_url: str) -> tuple[Any, list[int], str, list[tuple[str, str]]]:
         """(section, its paragraphs, a link to it, (label, link) of each annotation's text where the term is)."""
@@ -280,3 +268,25 @@ class GlossaryUnit(Unit):
 def _json(data: object) -> str:
     # Without indent: json.dumps then uses its C encoder, several times faster on a book's glossary.
     return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def _after_headings(html: str, terms: Sequence[Term], entry: Callable[[Term], str]) -> list[str]:
+    """The glossary page's headings with each term's entry after its heading, as parts to join: the heading found by
+    its id or, where the site's Markdown did not keep the ids ({#id} needs attr_list), by order. A blank line parts an
+    entry from the next heading, as one parts Markdown's blocks. An entry whose heading is missing ends the page."""
+    matches = list(_HEADING.finditer(html))
+    by_id: dict[str, re.Match[str]] = {}
+    for match in matches:
+        found = _ID.search(match.group(2))
+        if found:
+            by_id.setdefault(found.group(1), match)
+    if all(t.id in by_id for t in terms):
+        pairs = sorted(((by_id[t.id], t) for t in terms), key=lambda pair: pair[0].start())
+    else:
+        pairs = list(zip(matches, terms))
+    out, at = [], 0
+    for n, (match, term) in enumerate(pairs):
+        out += [html[at : match.end()], "\n", entry(term), "\n" if n + 1 < len(terms) else ""]
+        at = match.end()
+    out.append(html[at:])
+    return out + [f"\n{entry(term)}" for term in terms[len(pairs) :]]
