@@ -74,6 +74,7 @@ def main(config_file: str, site_dir: str, hooked_site: str, annotations: str, *o
 
     class Floor(BasePlugin):  # type: ignore[type-arg]
         def on_config(self, config: Any) -> Any:
+            # Held to the end of the build, as the engine holds what it loaded.
             self.data = [yaml.load(p.read_text(encoding="utf-8"), Loader=loader) for p in sorted(Path(annotations).glob("*.yml"))]
             return config
 
@@ -83,7 +84,7 @@ def main(config_file: str, site_dir: str, hooked_site: str, annotations: str, *o
             for path in sorted(p for p in hooked.rglob("*") if p.is_file()):
                 uri = path.relative_to(hooked).as_posix()
                 if uri in have or uri in ("sitemap.xml.gz", "404.html") or uri.startswith("search/") or (left_out and uri.startswith(left_out)):
-                    continue  # MkDocs makes these itself
+                    continue  # MkDocs makes these itself (or --without leaves them out)
                 if uri.endswith("/index.html"):  # a page the hook makes: MkDocs holds its content as it does any page's
                     files.append(File.generated(config, uri.removesuffix("/index.html") + ".md", content=_ADDED_PAGE))
                 else:
