@@ -26,6 +26,7 @@ class Marker:
     matcher: Matcher[Term]
     everywhere: bool  # every mention a link, not only the first on a page
     templates: Any
+
     def _opening(self, term: Term, linked: bool, glossary: str | None) -> str:
         """The opening tag of a mention: the same on every page that links to the glossary alike."""
 
