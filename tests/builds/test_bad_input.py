@@ -116,6 +116,11 @@ CASES = [
          error(f"{G}:3: the file uses more than 20 aliases ('*name'); write the values out")),
     Case("nesting too deep", sub("related: [deterrence]", "related: " + "[" * 30 + "deterrence" + "]" * 30),
          error(f"{G}:14: lists and mappings are nested more than 24 deep; flatten the file")),
+    # an escape that is half of a UTF-16 pair: no page or download could be written with it
+    Case("lone surrogate in a work", works=sub("title: A Book on Defense", 'title: "A Book \\ud83d on Defense"', WORKS),
+         expected=error(f"{W}:6: '\\ud83d' is half of a UTF-16 surrogate pair, not a character; write the character itself, or its '\\U' escape with eight digits")),
+    Case("escaped surrogate pair", sub("name: Deterrence", 'name: "Deterrence \\uD83D\\uDE00"'),
+         error(f"{G}:18: '\\ud83d' is half of a UTF-16 surrogate pair, not a character; write the character itself, or its '\\U' escape with eight digits")),
     Case("hexadecimal for text", sub("name: Deterrence", "name: 0x10"),
          error(f"{G}:18: term \"deterrence\": 'name' must be text, not a number; put it in quotes")),
     Case("sexagesimal for text", sub("name: Deterrence", "name: 4:30"),

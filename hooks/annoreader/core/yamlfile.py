@@ -21,6 +21,9 @@ MAX_DEPTH = 24  # nested lists and mappings
 MAX_ALIASES = 20  # `*name` references: enough to reuse a value, too few to multiply a file into millions of nodes
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml, some twenty times faster when present
 _MERGE = "tag:yaml.org,2002:merge"
+# Half of a UTF-16 pair, which only a double-quoted escape ("\ud83d") can put in a value: not a character, so no
+# page or download could be written with it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load_own(text: str) -> object:
@@ -122,6 +125,8 @@ def _plain(events: Iterable[yaml.Event], file: str, line: Lines) -> list[Problem
         if kind is yaml.ScalarEvent:  # most of a file: tested first
             if event.tag is not None:
                 return [_tagged(event, file, line)]
+            if event.style == '"' and _SURROGATE.search(event.value):
+                return [_surrogate(event, file, line)]
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             depth += 1
             if depth > MAX_DEPTH:
@@ -140,6 +145,13 @@ def _plain(events: Iterable[yaml.Event], file: str, line: Lines) -> list[Problem
 def _tagged(event: yaml.ScalarEvent | yaml.CollectionStartEvent, file: str, line: Lines) -> Problem:
     where = line(event.start_mark.index)
     return Problem(file, where, f"YAML tags such as '{event.tag}' are not supported; remove it (put the value in quotes if it is text)")
+
+
+def _surrogate(event: yaml.ScalarEvent, file: str, line: Lines) -> Problem:
+    found = _SURROGATE.search(event.value)
+    assert found is not None
+    escape = f"\\u{ord(found.group()):04x}"
+    return Problem(file, line(event.start_mark.index), f"'{escape}' is half of a UTF-16 surrogate pair, not a character; write the character itself, or its '\\U' escape with eight digits")
 
 
 def _merge_key(root: yaml.Node) -> yaml.Node | None:
