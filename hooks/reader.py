@@ -10,7 +10,7 @@ from typing import Any
 from annoreader.core.build import THEME, Build, SiteConfig
 from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
-from annoreader.core import searchindex
+from annoreader.core import searchindex, sitefiles
 from annoreader.core.session import Session, report
 from annoreader.core.site import PageInfo
 from annoreader.units import UNITS
@@ -87,11 +87,27 @@ def on_files(files: Files, config: Any) -> Files:
     generated, problems = _build().generated()
     if problems:
         raise PluginError(report(problems))
+    in_the_way = _build().in_the_way(f.src_uri for f in files)
+    if in_the_way:
+        raise PluginError("\n".join(map(str, in_the_way)))
+    downloads: dict[str, str] = {}
     for path, item in generated.items():
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(f"docs/{path}: {_build().what_is(path)} is generated at this path; delete or rename the file{_build().how_to_move(path)}")
-        files.append(File.generated(config, path, content=item.content))
+        file = _WrittenByTheEngine.generated(config, path, content=item.content)
+        if file.is_documentation_page():
+            file = File.generated(config, path, content=item.content)
+        else:
+            downloads[file.dest_uri] = item.content
+        files.append(file)
+    _build().write_downloads(Path(config.site_dir), downloads)
     return files
+
+
+class _WrittenByTheEngine(File):
+    """A download the engine writes itself, on a second thread while MkDocs renders the pages (see
+    annoreader.core.sitefiles). MkDocs still lists it, so that links to it are checked like any other."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def on_nav(nav: Any, config: Any, files: Files) -> Any:
@@ -138,11 +154,11 @@ def _post_build(config: Any) -> None:
     files, problems = _build().after_build()
     for problem in problems:
         log.warning(str(problem))
-    for path, text in files.items():
-        target = Path(config.site_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("w", encoding="utf-8") as out:
-            out.writelines([text] if isinstance(text, str) else text)
+    # The downloads first: the export written now replaces the stand-in that claimed its path among them.
+    failed = _build().downloads_written()
+    failed += sitefiles.write(Path(config.site_dir), files)
+    if failed:
+        raise PluginError("\n".join(map(str, failed)))
     # The search plugin has written its index by now (hooks run after the configured plugins).
     index = Path(config.site_dir) / "search" / "search_index.json"
     searchindex.rewrite(index, _build().search_entries(), _build().set_apart(), _build().units_search())

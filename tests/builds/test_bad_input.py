@@ -386,3 +386,26 @@ def test_a_file_that_is_not_an_annotation_file_is_refused_unread(tmp_path: Path,
     assert result.returncode == 1 and "Traceback" not in result.output
     lines = result.output.splitlines()
     assert lines[lines.index("ERROR   -  the annotations have 1 problem:") + 1] == "  " + message, result.output
+
+
+# A file of docs/ where the reader writes one of its own, or a folder, or where it needs a folder: refused before
+# anything is written, since the two would overwrite or break each other (until now MkDocs stopped with a traceback).
+IN_THE_WAY_CASES = {
+    "folder at a file's path": ({"data/annotations.jsonld/readme.txt": b"mine"},
+                                "docs/data/annotations.jsonld/: a file of the opendata unit is generated at this path; rename the folder"),
+    "file at a folder's path": ({"references": b"mine"},
+                                "docs/references: a file of the notes unit is generated at references/bibliography.json, in a folder of this name; rename the file"),
+    "file where an export's folder goes": ({"data": b"mine"},
+                                           "docs/data: a file of the glossary unit is generated at data/glossary.skos.jsonld, in a folder of this name; rename the file"),
+    "folder at an asset's path": ({"assets/reader.css/x.txt": b"mine"},
+                                  "docs/assets/reader.css/: a file of the reader's own assets is generated at this path; rename the folder"),
+}
+
+
+@pytest.mark.parametrize("name", IN_THE_WAY_CASES)
+def test_a_file_of_docs_in_the_way_of_a_generated_one_stops_the_build(tmp_path: Path, name: str) -> None:
+    docs, message = IN_THE_WAY_CASES[name]
+    project = write_site(tmp_path / "project", annotations={"notes.yml": NOTES, "works.yml": WORKS, "essay.yml": ESSAY}, docs_files=docs)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.output, result.output
+    assert [line for line in result.output.splitlines() if line.startswith(("ERROR", "WARNING"))] == ["ERROR   -  " + message], result.output

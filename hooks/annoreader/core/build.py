@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape, unescape
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,6 +16,7 @@ from .prose import PARAGRAPH_CLASS, PREFIX, Prose
 from .quotes import Hit, QuoteIndex, explain
 from .records import Extension
 from .searchindex import Entry
+from .sitefiles import Writing
 from .settings import WHERE, Settings, check_pages, read_settings
 from .site import PageInfo, Section, SiteIndex
 from .spans import Frame, plan, write
@@ -105,6 +106,7 @@ class Build:
         self.made: dict[Any, Any] = {}
         self._once: dict[Any, Any] = {}  # Build.once
         self._woven: bool | None = None
+        self._writing: Writing | None = None
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -195,6 +197,34 @@ class Build:
                 if item.key is not None:
                     self._generated[item.path] = (unit, item.key)
         return files, problems
+
+    def in_the_way(self, sources: Iterable[str]) -> list[Problem]:
+        """The site's own files (by their path under docs/) that are where a generated file goes, or a folder of the
+        same name, or a file where it needs a folder: either would overwrite or break the other."""
+        sources = set(sources)
+        folders = {uri[:i] for uri in sources for i, c in enumerate(uri) if c == "/"}
+        problems = []
+        blocking: set[str] = set()  # files where generated files need a folder: named once, however many those are
+        for path in self._owners:
+            what, how = self.what_is(path), self.how_to_move(path)
+            if path in sources:
+                problems.append(Problem(f"docs/{path}", 0, f"{what} is generated at this path; delete or rename the file{how}"))
+            elif path in folders:
+                problems.append(Problem(f"docs/{path}/", 0, f"{what} is generated at this path; rename the folder{how}"))
+            for parent in (path[:i] for i, c in enumerate(path) if c == "/"):
+                if parent in sources and parent not in blocking:
+                    blocking.add(parent)
+                    problems.append(Problem(f"docs/{parent}", 0, f"{what} is generated at {path}, in a folder of this name; rename the file{how}"))
+        return problems
+
+    def write_downloads(self, folder: Path, files: Mapping[str, str]) -> None:
+        """Begins writing the files the units add that are not pages (by their path in the built site) into the
+        site folder, while MkDocs renders the pages; `downloads_written` waits for them."""
+        self._writing = Writing(folder, files)
+
+    def downloads_written(self) -> list[Problem]:
+        """Waits for the files `write_downloads` began: the ones that could not be written, as problems."""
+        return self._writing.wait() if self._writing is not None else []
 
     def what_is(self, path: str) -> str:
         """What the engine makes at `path`, as a message names it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Sequence
 from typing import Any
@@ -52,7 +53,12 @@ class Session:
             raise
 
     def end(self) -> None:
-        """The build is over: the garbage collector goes back to its rhythm."""
+        """The build is over: no file of it is still being written (into a folder the next build empties), and the
+        garbage collector goes back to its rhythm."""
+        if self.current is not None:
+            # After a build that failed, its downloads no longer matter; a build that ended well reported them.
+            with contextlib.suppress(Exception):
+                self.current.downloads_written()
         if self._threshold is not None:
             gc.set_threshold(*self._threshold)
             self._threshold = None
