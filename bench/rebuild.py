@@ -23,9 +23,9 @@ ROUNDS = 5
 
 
 def files_timer() -> dict[str, float]:
-    """Times MkDocs writing the site's files (File.copy_file: the theme's assets, the pages' images, the files a plugin
-    or hook adds): serve empties the site folder before each build, so every file is made again. A bench-only wrap
-    of MkDocs' code; the engine does not touch it."""
+    """Times MkDocs writing the site's files (File.copy_file: the theme's assets, the pages' images): serve empties
+    the site folder before each build, so every file is made again. The engine writes its own downloads (through its
+    store under serve: annoreader.core.sitefiles), which counts among its calls. A bench-only wrap of MkDocs' code."""
     from mkdocs.structure.files import File
 
     spent = {"files_s": 0.0, "files": 0}

@@ -1006,10 +1006,12 @@ def rebuild_paragraph(found: dict[str, Any]) -> str:
         "with the engine's calls apart: the rest is MkDocs' and the theme's (writing every page and file again, since "
         "serve empties the site folder before each build), which an edit waits for whatever the engine does.\n\n"
         + table(("Site", "Edit", "Rebuild", "Engine's calls", "The rest", "Of the rest, MkDocs writing the files (median; range)"), rows)
-        + "\n\nThe last column is MkDocs making every file again that is not a page (`File.copy_file`): the theme's assets "
-        "and, with the hook, the References page's downloads (three per work). It is timed apart because it varies "
-        "with the disk's state far more than the rest: making a new file took from a few hundredths of a millisecond "
-        "to most of one here, build after build in one process.\n"
+        + "\n\nThe last column is MkDocs making every file again that is not a page (`File.copy_file`): the theme's "
+        "assets. It is timed apart because it varies with the disk's state far more than the rest: making a new file "
+        "took from a few hundredths of a millisecond to most of one here, build after build in one process. The "
+        "engine's downloads (three per work, and the bibliographies) are not among them: under serve the engine "
+        "makes only those that changed and links the others from the copies it keeps for the run, which is part of "
+        "the engine's calls.\n"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -95,6 +96,10 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
             results[name] = {"runs_s": runs, "median_s": statistics.median(runs)}
         return results
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        server.send_signal(signal.SIGINT)  # as Ctrl-C: serve and the hook remove what they keep in the temporary folder
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
         log.close()

@@ -46,6 +46,10 @@ def on_startup(command: str, dirty: bool) -> None:
     _session.start(command)
 
 
+def on_shutdown() -> None:
+    _session.stop()
+
+
 def on_config(config: Any) -> Any:
     custom = config.theme.custom_dir
     site = SiteConfig(
@@ -90,21 +94,19 @@ def on_files(files: Files, config: Any) -> Files:
     in_the_way = _build().in_the_way(f.src_uri for f in files)
     if in_the_way:
         raise PluginError("\n".join(map(str, in_the_way)))
-    downloads: dict[str, str] = {}
     for path, item in generated.items():
         file = _WrittenByTheEngine.generated(config, path, content=item.content)
         if file.is_documentation_page():
             file = File.generated(config, path, content=item.content)
         else:
-            downloads[file.dest_uri] = item.content
+            _build().downloads[file.dest_uri] = item.content
         files.append(file)
-    _build().write_downloads(Path(config.site_dir), downloads)
     return files
 
 
 class _WrittenByTheEngine(File):
-    """A download the engine writes itself, on a second thread while MkDocs renders the pages (see
-    annoreader.core.sitefiles). MkDocs still lists it, so that links to it are checked like any other."""
+    """A download the engine writes itself once the pages are built (annoreader.core.sitefiles: under `mkdocs serve`,
+    only what changed is made again). MkDocs still lists it, so that links to it are checked like any other."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
@@ -154,9 +156,8 @@ def _post_build(config: Any) -> None:
     files, problems = _build().after_build()
     for problem in problems:
         log.warning(str(problem))
-    # The downloads first: the export written now replaces the stand-in that claimed its path among them.
-    failed = _build().downloads_written()
-    failed += sitefiles.write(Path(config.site_dir), files)
+    # An export made now takes the place of the stand-in that claimed its path among the downloads.
+    failed = sitefiles.write(Path(config.site_dir), {**_build().downloads, **files}, _build().store)
     if failed:
         raise PluginError("\n".join(map(str, failed)))
     # The search plugin has written its index by now (hooks run after the configured plugins).

@@ -3,6 +3,7 @@ message while the site stays served with the last annotations that loaded."""
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -48,8 +49,13 @@ class Server:
             return response.read().decode("utf-8")
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+        # As Ctrl-C stops it, so that serve and the hook remove what they keep in the temporary folder.
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
         self._out.close()
 
 

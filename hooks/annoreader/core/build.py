@@ -16,7 +16,7 @@ from .prose import PARAGRAPH_CLASS, PREFIX, Prose
 from .quotes import Hit, QuoteIndex, explain
 from .records import Extension
 from .searchindex import Entry
-from .sitefiles import Writing
+from .sitefiles import Store
 from .settings import WHERE, Settings, check_pages, read_settings
 from .site import PageInfo, Section, SiteIndex
 from .spans import Frame, plan, write
@@ -106,7 +106,9 @@ class Build:
         self.made: dict[Any, Any] = {}
         self._once: dict[Any, Any] = {}  # Build.once
         self._woven: bool | None = None
-        self._writing: Writing | None = None
+        # The units' files that are not pages, by their path in the built site: MkDocs lists them, the engine writes them.
+        self.downloads: dict[str, str] = {}
+        self.store: Store | None = None  # under `mkdocs serve`, the run's store of downloads (see sitefiles.Store)
         self.css, self.js = ASSETS["css"], ASSETS["js"]
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -216,15 +218,6 @@ class Build:
                     blocking.add(parent)
                     problems.append(Problem(f"docs/{parent}", 0, f"{what} is generated at {path}, in a folder of this name; rename the file{how}"))
         return problems
-
-    def write_downloads(self, folder: Path, files: Mapping[str, str]) -> None:
-        """Begins writing the files the units add that are not pages (by their path in the built site) into the
-        site folder, while MkDocs renders the pages; `downloads_written` waits for them."""
-        self._writing = Writing(folder, files)
-
-    def downloads_written(self) -> list[Problem]:
-        """Waits for the files `write_downloads` began: the ones that could not be written, as problems."""
-        return self._writing.wait() if self._writing is not None else []
 
     def what_is(self, path: str) -> str:
         """What the engine makes at `path`, as a message names it."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections.abc import Sequence
 from typing import Any
 
 from .build import Build, SiteConfig
 from .problems import AnnotationError, Problem, Severity
+from .sitefiles import Store
 from .unit import Unit
 
 
@@ -29,6 +29,7 @@ class Session:
         self.loaded_from: object = None  # the files and settings the last load read, when it succeeded
         self.kept: dict[Any, Any] = {}  # what builds keep for the whole run (Build.keep)
         self.current: Build | None = None
+        self.store: Store | None = None  # the downloads, kept from one build of `mkdocs serve` to the next
         self._threshold: tuple[int, int, int] | None = None  # the collector's rhythm before the build began
 
     def start(self, command: str) -> None:
@@ -37,6 +38,13 @@ class Session:
         self.loaded_from = None
         self.kept = {}
         self.current = None
+        self.stop()
+        self.store = Store() if command == "serve" else None
+
+    def stop(self) -> None:
+        """The run is over: what it kept on disk is removed."""
+        if self.store is not None:
+            self.store.close()
 
     def begin(self, site: SiteConfig) -> tuple[Build, tuple[Problem, ...]]:
         """A build for this run, and the problems that were set aside to keep serving (empty when none were).
@@ -53,18 +61,14 @@ class Session:
             raise
 
     def end(self) -> None:
-        """The build is over: no file of it is still being written (into a folder the next build empties), and the
-        garbage collector goes back to its rhythm."""
-        if self.current is not None:
-            # After a build that failed, its downloads no longer matter; a build that ended well reported them.
-            with contextlib.suppress(Exception):
-                self.current.downloads_written()
+        """The build is over: the garbage collector goes back to its rhythm."""
         if self._threshold is not None:
             gc.set_threshold(*self._threshold)
             self._threshold = None
 
     def _begin(self, site: SiteConfig) -> tuple[Build, tuple[Problem, ...]]:
         build = Build(site, self.registry, self.kept)
+        build.store = self.store
         if self.command == "serve":
             build.previous = self.current.made if self.current is not None else {}
         state = build.annotations_state()
