@@ -406,10 +406,12 @@ def serve_loop() -> dict[str, Any]:
     found: dict[str, Any] = {"rounds": serve.ROUNDS}
     with tempfile.TemporaryDirectory(prefix="rdr-serve-") as folder:
         tmp = Path(folder)
-        found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"))
-        found["book"] = serve.measure(book_project(tmp / "book", hook=True))
+        memory: dict[str, dict[str, Any]] = {"essay": {}, "book": {}, "plain book": {}}
+        found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"), memory=memory["essay"])
+        found["book"] = serve.measure(book_project(tmp / "book", hook=True), memory=memory["book"])
         prose = "a page's prose"
-        found["plain book"] = serve.measure(book_project(tmp / "plain-book", hook=False), edits=(prose,))
+        found["plain book"] = serve.measure(book_project(tmp / "plain-book", hook=False), edits=(prose,), memory=memory["plain book"])
+        found["memory"] = memory
         found["rebuild"] = {
             "book": {edit: rebuild(book_project(tmp / f"rebuild-{n}", hook=True), edit) for n, edit in enumerate(serve.EDITS)},
             "plain book": {prose: rebuild(book_project(tmp / "rebuild-plain", hook=False), prose)},

@@ -64,8 +64,19 @@ def _prose_edit(project: Path, token: str) -> str:
 EDITS: dict[str, Callable[[Path, str], str]] = {"glossary definition": _glossary_edit, "a page's prose": _prose_edit}
 
 
-def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] = tuple(EDITS)) -> dict[str, Any]:
-    """Seconds from each save to the served page showing it, ROUNDS times per kind of edit, with medians."""
+def _memory_mib(pid: int) -> dict[str, float] | None:
+    """The process's resident memory now and at its peak (Linux's /proc; None elsewhere)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    found = dict(re.findall(r"^(VmRSS|VmHWM):\s+(\d+) kB", status, re.M))
+    return {"now": int(found["VmRSS"]) / 1024, "peak": int(found["VmHWM"]) / 1024} if len(found) == 2 else None
+
+
+def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] = tuple(EDITS), memory: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Seconds from each save to the served page showing it, ROUNDS times per kind of edit, with medians; `memory`,
+    if given, receives the server's memory after its first build and after the last edit (a second later, idle)."""
     port = _port()
     log = (project / "serve.log").open("w")
     server = subprocess.Popen(
@@ -79,6 +90,7 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
             if time.monotonic() > deadline or server.poll() is not None:
                 raise RuntimeError("mkdocs serve did not start:\n" + (project / "serve.log").read_text(encoding="utf-8"))
             time.sleep(0.1)
+        first = _memory_mib(server.pid)
         results: dict[str, Any] = {}
         for name in edits:
             edit = EDITS[name]
@@ -94,6 +106,8 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
                 runs.append(time.perf_counter() - start)
                 time.sleep(1.0)  # let the watcher settle before the next save
             results[name] = {"runs_s": runs, "median_s": statistics.median(runs)}
+        if memory is not None and first is not None:
+            memory.update(first_build_mib=first["now"], edits=ROUNDS * len(edits), **{f"after_edits_{k}_mib": v for k, v in (_memory_mib(server.pid) or {}).items()})
         return results
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C: serve and the hook remove what they keep in the temporary folder
