@@ -401,15 +401,17 @@ def everything() -> None:
 
 def serve_loop() -> dict[str, Any]:
     """Seconds from a save to the served page showing it, on the real site and on the synthetic book; the same
-    prose edit on the book without the hook (MkDocs' own loop); and each rebuild timed in-process, the engine's
+    prose edit on each without the hook (MkDocs' own loop); and each rebuild timed in-process, the engine's
     calls apart (bench/rebuild.py)."""
     found: dict[str, Any] = {"rounds": serve.ROUNDS}
     with tempfile.TemporaryDirectory(prefix="rdr-serve-") as folder:
         tmp = Path(folder)
-        memory: dict[str, dict[str, Any]] = {"essay": {}, "book": {}, "plain book": {}}
-        found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"), memory=memory["essay"])
-        found["book"] = serve.measure(book_project(tmp / "book", hook=True), memory=memory["book"])
+        memory: dict[str, dict[str, Any]] = {"essay": {}, "plain essay": {}, "book": {}, "plain book": {}}
         prose = "a page's prose"
+        found["essay"] = serve.measure(serve.essay_copy(tmp / "essay"), memory=memory["essay"])
+        plain_essay = real_projects(tmp / "plain-essay")[0]["off"]
+        found["plain essay"] = serve.measure(plain_essay, edits=(prose,), memory=memory["plain essay"])
+        found["book"] = serve.measure(book_project(tmp / "book", hook=True), memory=memory["book"])
         found["plain book"] = serve.measure(book_project(tmp / "plain-book", hook=False), edits=(prose,), memory=memory["plain book"])
         found["memory"] = memory
         found["rebuild"] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import shutil
 import signal
@@ -19,6 +20,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 5
+# The pause after an edit shows, before the next save: a second, and a random part of the watcher's half-second poll
+# (MkDocs polls the files every 0.5 s). A fixed pause locks every save to one point of the poll's cycle, so that all
+# of them wait alike, either next to nothing or the whole half second, as the build's length happens to fall; an
+# author's saves fall anywhere in it. Seeded: the same points in every run.
+PAUSE_S = (1.0, 1.5)
+SEED = 14
 TIMEOUT_S = 120
 
 
@@ -91,6 +98,7 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
                 raise RuntimeError("mkdocs serve did not start:\n" + (project / "serve.log").read_text(encoding="utf-8"))
             time.sleep(0.1)
         first = _memory_mib(server.pid)
+        pause = random.Random(SEED)
         results: dict[str, Any] = {}
         for name in edits:
             edit = EDITS[name]
@@ -104,7 +112,7 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
                         raise RuntimeError(f"the edit {name!r} never showed on {page}")
                     time.sleep(0.02)
                 runs.append(time.perf_counter() - start)
-                time.sleep(1.0)  # let the watcher settle before the next save
+                time.sleep(pause.uniform(*PAUSE_S))
             results[name] = {"runs_s": runs, "median_s": statistics.median(runs)}
         if memory is not None and first is not None:
             memory.update(first_build_mib=first["now"], edits=ROUNDS * len(edits), **{f"after_edits_{k}_mib": v for k, v in (_memory_mib(server.pid) or {}).items()})

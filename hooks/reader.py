@@ -12,6 +12,7 @@ from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
 from annoreader.core import searchindex, sitefiles
 from annoreader.core.session import Session, report
+from annoreader.core.templates import compiled_templates
 from annoreader.core.site import PageInfo
 from annoreader.units import UNITS
 from mkdocs.exceptions import PluginError
@@ -127,6 +128,10 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
+    if env.bytecode_cache is None:
+        # The theme's templates too are compiled once and kept (see templates.compiled_templates): MkDocs makes a
+        # new environment for every build and serve's every rebuild, and compiling them took ~70 ms of each.
+        env.bytecode_cache = compiled_templates()
     build = _build()
     for file in files.documentation_pages():
         page = file.page

@@ -125,8 +125,9 @@ def _plain(events: Iterable[yaml.Event], file: str, line: Lines) -> list[Problem
         if kind is yaml.ScalarEvent:  # most of a file: tested first
             if event.tag is not None:
                 return [_tagged(event, file, line)]
-            if event.style == '"' and _SURROGATE.search(event.value):
-                return [_surrogate(event, file, line)]
+            half = _SURROGATE.search(event.value) if event.style == '"' else None
+            if half is not None:
+                return [_surrogate(half.group(), event, file, line)]
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             depth += 1
             if depth > MAX_DEPTH:
@@ -147,10 +148,8 @@ def _tagged(event: yaml.ScalarEvent | yaml.CollectionStartEvent, file: str, line
     return Problem(file, where, f"YAML tags such as '{event.tag}' are not supported; remove it (put the value in quotes if it is text)")
 
 
-def _surrogate(event: yaml.ScalarEvent, file: str, line: Lines) -> Problem:
-    found = _SURROGATE.search(event.value)
-    assert found is not None
-    escape = f"\\u{ord(found.group()):04x}"
+def _surrogate(half: str, event: yaml.ScalarEvent, file: str, line: Lines) -> Problem:
+    escape = f"\\u{ord(half):04x}"
     return Problem(file, line(event.start_mark.index), f"'{escape}' is half of a UTF-16 surrogate pair, not a character; write the character itself, or its '\\U' escape with eight digits")
 
 
