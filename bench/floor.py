@@ -64,8 +64,13 @@ def record() -> dict[str, list[Any]]:
 
 
 def added_files(site: Path, plain: Path) -> dict[str, bytes]:
-    """The files the hooked site has and the site without the hook has not, by path."""
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file() and not (plain / p.relative_to(site)).exists()}
+    """The files the hooked site has and the site without the hook has not, by path, but for pages: the engine writes
+    these files itself, MkDocs the pages (whose writing is in MkDocs' part of the floor)."""
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and p.suffix != ".html" and not (plain / p.relative_to(site)).exists()
+    }
 
 
 def replay(seen: dict[str, list[Any]], site: Path, plain: Path) -> dict[str, Any]:
