@@ -10,7 +10,7 @@ from typing import Any
 from annoreader.core.build import THEME, Build, SiteConfig
 from annoreader.core.pages import front_matter_problem
 from annoreader.core.problems import AnnotationError
-from annoreader.core import searchindex, sitefiles
+from annoreader.core import searchindex
 from annoreader.core.session import Session, report
 from annoreader.core.templates import compiled_templates
 from annoreader.core.site import PageInfo
@@ -161,8 +161,7 @@ def _post_build(config: Any) -> None:
     files, problems = _build().after_build()
     for problem in problems:
         log.warning(str(problem))
-    # An export made now takes the place of the stand-in that claimed its path among the downloads.
-    failed = sitefiles.write(Path(config.site_dir), {**_build().downloads, **files}, _build().store)
+    failed = _build().write_files(Path(config.site_dir), files)
     if failed:
         raise PluginError("\n".join(map(str, failed)))
     # The search plugin has written its index by now (hooks run after the configured plugins).

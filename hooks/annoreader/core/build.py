@@ -16,7 +16,8 @@ from .prose import PARAGRAPH_CLASS, PREFIX, Prose
 from .quotes import Hit, QuoteIndex, explain
 from .records import Extension
 from .searchindex import Entry
-from .sitefiles import Store
+from .sitefiles import Store, Text
+from .sitefiles import write as write_site_files
 from .settings import WHERE, Settings, check_pages, read_settings
 from .site import PageInfo, Section, SiteIndex
 from .spans import Frame, plan, write
@@ -218,6 +219,12 @@ class Build:
                     blocking.add(parent)
                     problems.append(Problem(f"docs/{parent}", 0, f"{what} is generated at {path}, in a folder of this name; rename the file{how}"))
         return problems
+
+    def write_files(self, folder: Path, exports: Mapping[str, Text]) -> list[Problem]:
+        """Writes the downloads and the exports into the built site (under serve, through the run's store); an export
+        takes the place of the stand-in that claimed its path among the downloads. The files that could not be
+        written, as problems."""
+        return write_site_files(folder, {**self.downloads, **exports}, self.store)
 
     def what_is(self, path: str) -> str:
         """What the engine makes at `path`, as a message names it."""
