@@ -209,6 +209,36 @@ def _collected_within(seconds: float, alive: Callable[[], object]) -> bool:
     return alive() is None
 
 
+def test_under_serve_the_collector_gets_its_rhythm_back_only_once_it_has_collected_while_idle(tmp_path: Path) -> None:
+    """Given back at a served build's end, the default rhythm set off a full collection at the next allocation,
+    before the browser was told to reload: it comes back after the idle collection, and a build that begins
+    first keeps the build's rhythm."""
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        session = Session(UNITS)
+        session.start("serve")
+        session.begin(config)
+        session.end()
+        assert gc.get_threshold() == BUILD_GC_THRESHOLD
+        session.begin(config)  # the next edit, before the server was idle: no collection, the build's rhythm
+        time.sleep(IDLE_COLLECTION_S + 0.3)
+        assert gc.get_threshold() == BUILD_GC_THRESHOLD
+        session.end()
+        deadline = time.monotonic() + IDLE_COLLECTION_S + 2
+        while gc.get_threshold() != (700, 10, 10) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert gc.get_threshold() == (700, 10, 10)
+        session.begin(config)
+        session.stop()  # Ctrl-C in the middle of a build
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+
+
 def test_under_serve_a_build_leaves_no_cycles_behind_once_the_server_is_idle() -> None:
     """Each served build leaves objects in cycles, which the collector's own rhythm would keep for many builds (a
     book's served process grew some 40 MB a build): a full collection follows each build's end, after a short wait."""
