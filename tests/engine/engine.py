@@ -47,8 +47,14 @@ def engine(
 
 
 def weave(build: Build, html: str, url: str = "one/", title: str = "One", editorial: bool = False) -> str:
-    """The page as woven, with the blocks held back from the theme's search back in place, as it is written."""
-    return build.later.restore(url, build.weave(html, PageInfo(url.rstrip("/") + ".md", url, title, 0, True, editorial)))
+    """The page as woven and completed, with the blocks held back from the theme's search back in place, as it is
+    written (one page: the others a completed page may link to are not woven)."""
+    return written(build, PageInfo(url.rstrip("/") + ".md", url, title, 0, True, editorial), html)
+
+
+def written(build: Build, page: PageInfo, html: str) -> str:
+    """A section page through the steps of a build: woven, completed, then written (held blocks back in place)."""
+    return build.later.restore(page.url, build.fill(page, build.weave(html, page)))
 
 
 def load_glossary(path: Path) -> Glossary:

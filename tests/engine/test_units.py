@@ -17,7 +17,7 @@ from annoreader.core.site import Appearance, PageInfo
 from annoreader.core.session import BUILD_GC_THRESHOLD, IDLE_COLLECTION_S, Session
 from annoreader.core.yamlfile import MAX_BYTES, digest
 from annoreader.units import UNITS
-from tests.engine.engine import GLOSSARY, engine, weave
+from tests.engine.engine import GLOSSARY, engine, weave, written
 from tests.engine.people.unit import PeopleUnit
 
 PEOPLE = "people:\n  - {id: jane, name: Jane Doe, role: A <writer>.}\n"
@@ -117,15 +117,15 @@ def test_serve_weaves_again_only_the_pages_that_changed(tmp_path: Path) -> None:
     session = Session(UNITS)
     session.start("serve")
     first, _ = session.begin(config)
-    woven = first.later.restore("one/", first.weave(html, page))
+    woven = written(first, page, html)
     second, _ = session.begin(config)
-    again = second.later.restore("one/", second.weave(html, page))
+    again = written(second, page, html)
     assert again == woven and second.index.sections["one/"] is first.index.sections["one/"]  # not woven again
-    edited = second.later.restore("one/", second.weave(html.replace("stood", "stands"), page))
+    edited = written(second, page, html.replace("stood", "stands"))
     assert "stands" in edited and second.index.sections["one/"] is not first.index.sections["one/"]
-    glossary.write_text(GLOSSARY.replace("definition: ", "definition: Now "), encoding="utf-8")
-    third, _ = session.begin(config)  # an annotation changed: every page is woven again
-    assert "Now " in third.later.restore("one/", third.weave(html, page))
+    glossary.write_text(GLOSSARY.replace("variants: [THAAD]", "variants: [THAAD, stood]"), encoding="utf-8")
+    third, _ = session.begin(config)  # what marking reads changed: every page is woven again
+    assert ">stood</span>" in written(third, page, html)
     assert third.index.sections["one/"] is not first.index.sections["one/"]
 
 
@@ -140,9 +140,10 @@ TWO_TERMS = GLOSSARY + """\
 """
 
 
-def test_a_glossary_edit_weaves_again_only_the_pages_that_mark_what_changed(tmp_path: Path) -> None:
-    """A definition is read only with the terms a page marks (cards, lists): editing one weaves again the pages
-    that mark that term; a change to what marking reads of every term (variants) weaves every page again."""
+def test_a_definition_edit_weaves_no_page_again_yet_every_page_shows_it(tmp_path: Path) -> None:
+    """A page's weave leaves slots for what shows a term's definition (its card, the page's lists of terms), filled
+    in each build: a definition edit weaves no page again, yet each page that marks the term shows the new text. A
+    change to what marking reads of every term (variants) weaves every page again."""
     (tmp_path / "annotations").mkdir()
     glossary = tmp_path / "annotations" / "glossary.yml"
     glossary.write_text(TWO_TERMS, encoding="utf-8")
@@ -158,19 +159,57 @@ def test_a_glossary_edit_weaves_again_only_the_pages_that_mark_what_changed(tmp_
         glossary.write_text(text, encoding="utf-8")
         build, problems = session.begin(config)
         assert problems == ()
-        return build, {p.url: build.later.restore(p.url, build.weave(html, p)) for p, html in pages.items()}
+        woven = {p.url: build.weave(html, p) for p, html in pages.items()}  # every section, then each completed
+        return build, {p.url: build.later.restore(p.url, build.fill(p, woven[p.url])) for p in pages}
 
     first, _ = rebuild(TWO_TERMS)
-    second, woven = rebuild(TWO_TERMS.replace("A defense of the homeland.", "A defense of the United States."))
-    assert "A defense of the United States." in woven["two/"] and "A defense of the United States." not in woven["one/"]
-    assert second.index.sections["one/"] is first.index.sections["one/"]  # reused: it does not mark GMD
-    assert second.index.sections["two/"] is not first.index.sections["two/"]
-    third, woven = rebuild(TWO_TERMS.replace("variants: [GMD]", "variants: [GMD, THAAD stood]"))
+    edited = TWO_TERMS.replace("A defense of the homeland.", "A defense of the United States.").replace("name: GMD", "name: GMD system")
+    second, woven = rebuild(edited)
+    assert all(second.index.sections[u] is first.index.sections[u] for u in ("one/", "two/"))  # neither woven again
+    assert woven["two/"].count("A defense of the United States.") == 2  # its card, and the list printed after it
+    assert ">GMD system</a></p></details>" in woven["two/"]  # the key terms, by name
+    assert "United States" not in woven["one/"] and "homeland" not in woven["two/"]
+    third, woven = rebuild(edited.replace("variants: [GMD]", "variants: [GMD, THAAD stood]"))
     assert third.index.sections["one/"] is not second.index.sections["one/"]  # what marking reads changed
     assert 'data-rdr-term="gmd"' in woven["one/"] and ">THAAD stood</a>" in woven["one/"]
     clean = Build(config, UNITS)
     clean.load()
-    assert woven == {p.url: clean.later.restore(p.url, clean.weave(html, p)) for p, html in pages.items()}
+    cleanly = {p.url: clean.weave(html, p) for p, html in pages.items()}
+    assert woven == {p.url: clean.later.restore(p.url, clean.fill(p, cleanly[p.url])) for p in pages}
+
+
+def test_a_definition_edit_weaves_again_the_pages_whose_marks_show_it(tmp_path: Path) -> None:
+    """A site's template may show more of a term in its marks than its id (a title with the definition): the pages
+    whose marks the edit changes are woven again, the others not, and each shows what a clean build shows."""
+    theme = tmp_path / "theme" / "reader"
+    theme.mkdir(parents=True)
+    own = (Path(__file__).parents[2] / "hooks/annoreader/units/glossary/templates/reader/glossary.html").read_text(encoding="utf-8")
+    marks = 'data-rdr-term="{{ term.id }}" aria-describedby'
+    assert marks in own
+    (theme / "glossary.html").write_text(own.replace(marks, 'data-rdr-term="{{ term.id }}" title="{{ term.definition }}" aria-describedby'), encoding="utf-8")
+    (tmp_path / "annotations").mkdir()
+    glossary = tmp_path / "annotations" / "glossary.yml"
+    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}}, custom_dir=tmp_path / "theme")
+    pages = {
+        PageInfo("one.md", "one/", "One", 0, True): "<h1>One</h1>\n<p>The THAAD stood.</p>\n",
+        PageInfo("two.md", "two/", "Two", 1, True): "<h1>Two</h1>\n<p>The GMD stood.</p>\n",
+    }
+    session = Session(UNITS)
+    session.start("serve")
+    built = []
+    for text in (TWO_TERMS, TWO_TERMS.replace("A defense of the homeland.", "A defense of the United States.")):
+        glossary.write_text(text, encoding="utf-8")
+        build, _ = session.begin(config)
+        woven = {p.url: build.weave(html, p) for p, html in pages.items()}
+        built.append((build, {p.url: build.later.restore(p.url, build.fill(p, woven[p.url])) for p in pages}))
+    (first, _), (second, shown) = built
+    assert second.index.sections["one/"] is first.index.sections["one/"]
+    assert second.index.sections["two/"] is not first.index.sections["two/"]
+    assert 'title="A defense of the United States."' in shown["two/"]
+    clean = Build(config, UNITS)
+    clean.load()
+    cleanly = {p.url: clean.weave(html, p) for p, html in pages.items()}
+    assert shown == {p.url: clean.later.restore(p.url, clean.fill(p, cleanly[p.url])) for p in pages}
 
 
 def test_a_build_collects_garbage_less_often_until_it_ends_however_it_ends(tmp_path: Path) -> None:

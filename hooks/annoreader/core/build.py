@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from html import escape, unescape
 import re
+import secrets
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote, unquote
 
 from .htmltext import Token
 from .later import Later
@@ -100,7 +102,10 @@ class Build:
         self._owners: dict[str, tuple[str, Generated]] = {}
         self.order: dict[str, int] = {}  # each page's place in the navigation, by its path under docs/
         self.sections_of: dict[str, tuple[str, ...]] = {}  # the navigation sections each page is in, by its URL
-        self.later = Later()  # blocks held back from the theme's search until their page is written
+        # Marks that stand for markup until a page is written: named for the run, so no text can forge one.
+        self.marks_id: str = self.keep(("marks",), lambda: secrets.token_hex(8))
+        self._slot = re.compile(rf"<!--rdr-slot-{self.marks_id}:([a-z]+)/([^>]*?)-->")
+        self.later = Later(self.marks_id)  # blocks held back from the theme's search until their page is written
         # Under `mkdocs serve`, what the run's previous build made or used (reuse), and what this build made or used,
         # for the next one. None outside `mkdocs serve`, where no build follows to reuse anything.
         self.previous: dict[Any, Any] | None = None
@@ -264,6 +269,11 @@ class Build:
         now = depends()
         return self.reuse(key, lambda: (now, make()), lambda found: found[0] == now)[1]
 
+    def slot(self, unit: Unit, key: str) -> str:
+        """What stands in a page, as woven, for markup that `unit` fills in once the page is complete (Unit.slot).
+        The theme's search never reads it, as it never reads the blocks it excludes (see Later)."""
+        return f"<!--rdr-slot-{self.marks_id}:{unit.name}/{quote(key, safe='')}-->"
+
     def woven_as_before(self) -> bool:
         """Whether what every page's weave depends on besides its own HTML is as the run's previous build had it:
         the site, the settings, the templates and what each unit says its weaving reads (Unit.woven)."""
@@ -279,7 +289,7 @@ class Build:
         as_before = self.woven_as_before()
 
         def still(woven: Woven) -> bool:
-            return as_before and all(u.woven_by(woven.section.marks) == by for u, by in zip(self.units, woven.by))
+            return as_before and all(u.woven_by(page, woven.section.marks) == by for u, by in zip(self.units, woven.by))
 
         woven = self.reuse(("weave", page, html), lambda: self._weave(html, page), still)
         self.index.add(woven.section, woven.prose, woven.hits)
@@ -296,7 +306,7 @@ class Build:
         written = write(prose, plan(prose, weave.insertions), self._frame(page.url))
         section = Section(page, prose.paragraphs, written.copies, tuple(weave.marks))
         found = tuple(hit for hits_of in hits.values() for hit in hits_of)
-        return Woven(written.html, section, prose, found, self.later.held(page.url), tuple(u.woven_by(section.marks) for u in self.units))
+        return Woven(written.html, section, prose, found, self.later.held(page.url), tuple(u.woven_by(page, section.marks) for u in self.units))
 
     def _frame(self, url: str) -> Frame:
         core = self.core
@@ -306,7 +316,10 @@ class Build:
             kept = [(k, v) for k, v in token.attrs if k not in ("id", "class")]
             return core.paragraph(number, classes, kept)
 
-        return Frame(paragraph, core.facts, core.cards, lambda markup: self.later.hold(url, markup), lambda markup: self.later.hold(url, markup, True))
+        def later(markup: str) -> str:
+            return self.later.hold(url, markup, markup.startswith(f"<!--rdr-slot-{self.marks_id}:"))
+
+        return Frame(paragraph, core.facts, core.cards, later, lambda markup: self.later.hold(url, markup, True))
 
     # -- once every section is in ----------------------------------------------------------------------------
     def fill(self, page: PageInfo, html: str) -> str:
@@ -315,12 +328,18 @@ class Build:
         owner, key = self._generated.get(page.src, (None, None))
 
         def complete(html: str) -> str:
+            if "<!--rdr-slot-" in html:
+                html = self._slot.sub(lambda m: self._fill_slot(m, page), html)
             for unit in self.units:
                 html = unit.fill(page, key if unit is owner else None, html)
             return _REF.sub(lambda m: self._resolve(m, page), html) if "rdr-ref:" in html else html
 
         self.later.complete(page.url, complete)
         return complete(html)
+
+    def _fill_slot(self, match: re.Match[str], page: PageInfo) -> str:
+        unit = self.unit(match.group(1))
+        return unit.slot(unquote(match.group(2)), page) if unit else ""
 
     def _resolve(self, match: re.Match[str], page: PageInfo) -> str:
         unit = self.unit(match.group(1))

@@ -11,13 +11,15 @@ import re
 from collections.abc import Callable
 
 _EXCLUDED = re.compile(r"\s*<[a-zA-Z][^>]*?\sdata-search-exclude(?=[\s>=/])")
-_MARK = re.compile(r"<!--rdr-later:(\d+)-->")
 
 
 class Later:
     """The blocks held back, by page URL."""
 
-    def __init__(self) -> None:
+    def __init__(self, marks_id: str) -> None:
+        # A run's marks carry its id (Build.marks_id), so that a comment in a page cannot pass for one.
+        self._prefix = f"<!--rdr-later-{marks_id}:"
+        self._mark = re.compile(re.escape(self._prefix) + r"(\d+)-->")
         self._held: dict[str, list[str]] = {}
 
     def hold(self, url: str, markup: str, always: bool = False) -> str:
@@ -27,7 +29,7 @@ class Later:
             return markup
         held = self._held.setdefault(url, [])
         held.append(markup)
-        return f"<!--rdr-later:{len(held) - 1}-->"
+        return f"{self._prefix}{len(held) - 1}-->"
 
     def held(self, url: str) -> tuple[str, ...]:
         return tuple(self._held.get(url, ()))
@@ -46,4 +48,4 @@ class Later:
         """The page as written, each block back in its place; the blocks are given up (a book's would otherwise
         stay in memory to the end of the build)."""
         held = self._held.pop(url, None)
-        return _MARK.sub(lambda m: held[int(m.group(1))], document) if held else document
+        return self._mark.sub(lambda m: held[int(m.group(1))], document) if held else document

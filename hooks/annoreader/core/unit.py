@@ -192,9 +192,9 @@ class Unit:
         page is woven again when it differs. By default all of it."""
         return self.data
 
-    def woven_by(self, marks: Sequence[Mark]) -> object:
-        """What else one page's weave depended on, given the marks it made: the data of what it marked (a glossary
-        edit then weaves again only the pages that mark the term)."""
+    def woven_by(self, page: PageInfo, marks: Sequence[Mark]) -> object:
+        """What else one page's weave depended on, given the marks it made: say, the markup it wrote for what it
+        marked (a glossary edit then weaves again only the pages whose marks it changes)."""
         return None
 
     def text(self) -> TextInfo | None:
@@ -219,6 +219,12 @@ class Unit:
     def fill(self, page: PageInfo, key: str | None, html: str) -> str:
         """Completes a page once every section is woven: a page this unit generated (`key`), or any other."""
         return html
+
+    def slot(self, key: str, page: PageInfo) -> str:
+        """The markup for what the unit left as a slot in a page as it wove it (`build.slot(unit, key)`), filled in
+        once every section is woven. What depends on data that a mark does not (a term's definition in its card)
+        goes in a slot, so that under serve an edit to that data leaves the page's weave as it was."""
+        return ""
 
     def head(self, page: PageInfo) -> str:
         return ""

@@ -27,13 +27,15 @@ class Marker:
     everywhere: bool  # every mention a link, not only the first on a page
     templates: Any
 
-    def _opening(self, term: Term, linked: bool, glossary: str | None) -> str:
-        """The opening tag of a mention: the same on every page that links to the glossary alike."""
+    def opening(self, term: Term, linked: bool, glossary: str | None) -> str:
+        """The opening tag of a mention: the same on every page that links to the glossary alike, and under serve
+        made again only when the term changed."""
 
         def make() -> str:
             return self.templates.link(term, glossary) if linked else self.templates.mention(term)
 
-        return self.unit.build.once(("glossary", "opening", term.id, linked, glossary), make)
+        build, key = self.unit.build, ("glossary", "opening", term.id, linked, glossary)
+        return build.once(key, lambda: build.reuse_if(key, lambda: (term, self.templates), make))
 
     def _wraps(self, weave: Weave, text: str, at: int, paragraph: int | None, where: tuple[str, str] | None) -> list[Wrap]:
         """The marks of the terms in one stretch of text starting at offset `at`; the page's marks so far decide
@@ -48,7 +50,7 @@ class Marker:
             linked = self.everywhere or term.id not in seen
             seen.add(term.id)
             link = linked and bool(glossary)
-            wraps.append(Wrap(at + match.start, at + match.end, self._opening(term, link, glossary), "</a>" if link else "</span>"))
+            wraps.append(Wrap(at + match.start, at + match.end, self.opening(term, link, glossary), "</a>" if link else "</span>"))
             weave.marks.append(Mark("term", term.id, paragraph, text[match.start : match.end], linked, where))
         return wraps
 

@@ -57,12 +57,18 @@ class GlossaryUnit(Unit):
         return Glossary(source.file("glossary"), parsed.categories, parsed.terms)
 
     def woven(self) -> object:
-        """What marking reads of every term: a page's weave reads the rest (definitions, names) only of the terms
-        it marks (woven_by)."""
+        """What marking reads of every term: a page's weave reads the rest only of the terms it marks, for their
+        opening tags (woven_by); their cards and the page's lists of terms are slots, filled in anew each build."""
         return tuple((t.id, t.variants) for t in self.glossary.terms) if self.glossary else None
 
-    def woven_by(self, marks: Sequence[Mark]) -> object:
-        return tuple(self.terms_in(marks)) if self.glossary else None
+    def woven_by(self, page: PageInfo, marks: Sequence[Mark]) -> object:
+        """The opening tags the page's marks were written with: as the site's templates make them, they may show
+        more of a term than its id (an override's title="{{ term.definition }}")."""
+        if not self.glossary:
+            return None
+        glossary, marker = self.href(page.url), self.marker
+        shown = dict.fromkeys((m.id, m.linked) for m in marks if m.kind == "term")
+        return tuple(marker.opening(self.glossary.term(i), linked and bool(glossary), glossary) for i, linked in shown)
 
     @property
     def marker(self) -> Marker:
@@ -92,11 +98,22 @@ class GlossaryUnit(Unit):
         terms = self.terms_in(weave.marks)
         if not terms:
             return
+        slot = self.build.slot
+        weave.add(self, Block("facts", slot(self, "key-terms"), (20, 0)))
+        weave.add(self, Block("end", slot(self, "term-list"), (30, 0)))
+        weave.add(self, Card(slot(self, "cards")))
+
+    def slot(self, key: str, page: PageInfo) -> str:
+        """The page's key terms, its list of terms or its terms' cards, as the glossary stands in this build."""
+        terms, glossary = self.build.once(("glossary", "slots", page.url), lambda: (tuple(self.terms_in(self.build.index.sections[page.url].marks)), self.href(page.url)))
         html = self.build.templates.unit("glossary")
-        glossary = self.href(weave.page.url)
-        weave.add(self, Block("facts", html.key_terms(terms, glossary), (20, 0)))
-        weave.add(self, Block("end", html.term_list(terms, glossary, self.build.strings("glossary.used_in_section"), True), (30, 0)))
-        weave.add(self, *(Card(self._card(t, glossary)) for t in terms))
+        if key == "cards":
+            make = lambda: "".join(self._card(t, glossary) for t in terms)  # noqa: E731
+        elif key == "key-terms":
+            make = lambda: html.key_terms(terms, glossary)  # noqa: E731
+        else:
+            make = lambda: html.term_list(terms, glossary, self.build.strings("glossary.used_in_section"), True)  # noqa: E731
+        return self.build.reuse_if(("glossary", key, page.url), lambda: (terms, glossary, html), make)
 
     def terms_in(self, marks: Iterable[Mark]) -> list[Term]:
         """The terms marked, in order of first occurrence."""
@@ -114,8 +131,11 @@ class GlossaryUnit(Unit):
         return [self._card(t, glossary) for t in terms]
 
     def _card(self, term: Term, glossary: str | None) -> str:
-        """A term's card, made once for all the pages that link to the glossary alike (a book's sections do)."""
-        return self.build.once(("glossary", "card", term.id, glossary), lambda: self.build.templates.unit("glossary").card(term, glossary))
+        """A term's card, made once for all the pages that link to the glossary alike (a book's sections do), and
+        under serve again only when the term changed."""
+        key = ("glossary", "card", term.id, glossary)
+        html = self.build.templates.unit("glossary")
+        return self.build.once(key, lambda: self.build.reuse_if(key, lambda: (term, html), lambda: html.card(term, glossary)))
 
     def term_list(self, terms: Sequence[Term], from_url: str, heading: str) -> str:
         return self.build.templates.unit("glossary").term_list(terms, self.href(from_url), heading, False) if terms else ""
