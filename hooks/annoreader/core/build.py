@@ -132,7 +132,7 @@ class Build:
             for unit in self.units:
                 for cls, added in unit.extends.items():
                     extensions.setdefault(cls, []).extend(added)
-            source = Source(self.site.project / self.settings.annotations, self.settings.annotations, extensions, self.reuse)
+            source = Source(self.site.project / self.settings.annotations, self.settings.annotations, extensions, self.carry if self.previous is not None else None)
             failed: set[str] = set()
             for unit in self.units:
                 # A unit whose needs did not load is read once they do: its checks would only repeat theirs.
@@ -260,6 +260,14 @@ class Build:
             return make()
         found = self.previous[key] if key in self.previous and still(self.previous[key]) else make()
         self.made[key] = found
+        return found
+
+    def carry(self, key: Any, make: Callable[[T | None], T]) -> T:
+        """`make(last)`, given what the run made last for `key` (None the first time): for what is quicker to make
+        from its last state than from nothing. Kept for the run, whatever the builds between used, until `make`
+        succeeds again."""
+        found = make(self.kept.get(key))
+        self.kept[key] = found
         return found
 
     def reuse_if(self, key: Any, depends: Callable[[], object], make: Callable[[], T]) -> T:

@@ -60,6 +60,11 @@ Extensions = Mapping[type, Sequence[Extension]]
 
 def load_file(path: Path, shown_as: str, cls: type[T], extensions: Extensions | None = None) -> T:
     """Reads one annotation file into `cls`, or raises AnnotationError with every problem found."""
+    return read_file(path, shown_as, cls, extensions)[0]
+
+
+def read_file(path: Path, shown_as: str, cls: type[T], extensions: Extensions | None = None) -> tuple[T, Document]:
+    """load_file, with the parsed document the record was read from."""
     data, problems = read_bytes(path, shown_as)
     document, more = parse_yaml(data, shown_as) if data is not None else (None, [])
     if document is None:
@@ -68,7 +73,7 @@ def load_file(path: Path, shown_as: str, cls: type[T], extensions: Extensions | 
     parsed = reader.record(cls, document.root)
     if parsed is None:
         raise AnnotationError(reader.problems)
-    return parsed
+    return parsed, document
 
 
 class RecordReader:
@@ -93,7 +98,7 @@ class RecordReader:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, label, f"expected a mapping of keys to values, found {_describe(node)}")
             return None
-        fields, hints = _shape(cls)
+        fields, hints = shape(cls)
         added = {e.key: e for e in self.extensions.get(cls, ())}
         known = [*fields, *added]
         values: dict[str, yaml.Node] = {}
@@ -274,7 +279,7 @@ def _extensions_field(cls: type) -> str:
 
 
 @functools.cache
-def _shape(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
+def shape(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], dict[str, Any]]:
     """A model class's fields as the YAML sees them, and their types (looked up once per class)."""
     fields = {yaml_key(f): f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}
     hints = get_type_hints(cls, include_extras=True)

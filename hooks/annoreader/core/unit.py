@@ -14,18 +14,18 @@ from .pages import markdown_page, markdown_text
 from .problems import AnnotationError, Problem, duplicate_ids
 from .prose import Prose
 from .quotes import Hit, QuoteUse
+from . import reread
 from .records import Extension, load_file
 from .searchindex import Entry
 from .settings import PageSetting
 from .site import Mark, PageInfo
 from .spans import Block, Insertion
-from .yamlfile import digest
 
 if TYPE_CHECKING:
     from .build import Build
 
 T = TypeVar("T")
-Reuse = Callable[[Any, Callable[[], Any]], Any]  # Build.reuse: a key, and how to make what it keys
+Carry = Callable[[Any, Callable[[Any], Any]], Any]  # Build.carry: a key, and how to make what it keys from the last
 
 
 @dataclass(frozen=True)
@@ -76,12 +76,12 @@ class DataFile:
 class Source:
     """The annotation files, read for the units; every problem is gathered so one run reports them all."""
 
-    def __init__(self, folder: Path, shown: str, extensions: Mapping[type, Sequence[Extension]], reuse: Reuse | None = None) -> None:
+    def __init__(self, folder: Path, shown: str, extensions: Mapping[type, Sequence[Extension]], carry: Carry | None = None) -> None:
         self.folder = folder
         self.shown = shown
         self.extensions = extensions
         self.problems: list[Problem] = []
-        self._reuse = reuse
+        self._carry = carry
         self._extended = repr(sorted((cls.__qualname__, repr(added)) for cls, added in extensions.items()))
 
     def file(self, stem: str) -> str:
@@ -95,14 +95,12 @@ class Source:
         """The file read into `cls`, or None when it has problems (gathered here)."""
         path = self.folder / f"{stem}.yml"
 
-        def load() -> T:
-            return load_file(path, self.file(stem), cls, self.extensions)
-
         try:
-            if self._reuse is None or not path.is_file():
-                return load()
-            # Under serve, a file whose bytes did not change is not parsed again when another one did.
-            return self._reuse(("records", str(path), digest(path), cls, self._extended), load)
+            if self._carry is None or not path.is_file():
+                return load_file(path, self.file(stem), cls, self.extensions)
+            # Under serve, a file is read again only if it changed, and then by the item that changed (see reread).
+            key = ("read", str(path), cls, self._extended)
+            return self._carry(key, lambda last: reread.read(path, self.file(stem), cls, self.extensions, last)).record
         except AnnotationError as err:
             self.problems.extend(err.problems)
             return None

@@ -47,6 +47,8 @@ class Document:
 
     root: yaml.Node
     lines: Lines
+    text: str = ""
+    aliases: int = 0  # the `*name` references in it
 
     def line(self, node: yaml.Node) -> int:
         return self.lines(node.start_mark.index)
@@ -81,8 +83,9 @@ def digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def parse_yaml(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
-    """Parses one YAML document into nodes (which keep their place in the text)."""
+def parse_yaml(data: bytes, file: str, depth: int = 0) -> tuple[Document | None, list[Problem]]:
+    """Parses one YAML document into nodes (which keep their place in the text); `depth`, the nesting the text sits
+    in when it is a part of a file."""
     try:
         text = data.decode("utf-8-sig")  # a byte-order mark, as some editors write, is fine
     except UnicodeDecodeError as err:
@@ -91,11 +94,11 @@ def parse_yaml(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     line = Lines(text)
     try:
         try:
-            problems = _plain(yaml.parse(text, Loader=_FAST_LOADER), file, line)
+            problems, aliases = _plain(yaml.parse(text, Loader=_FAST_LOADER), file, line, depth)
             nodes = [] if problems else list(yaml.compose_all(text, Loader=_FAST_LOADER))
         except yaml.YAMLError:
             # libyaml words its errors differently; the pure-Python parser's messages are the documented ones.
-            problems = _plain(yaml.parse(text, Loader=yaml.SafeLoader), file, line)
+            problems, aliases = _plain(yaml.parse(text, Loader=yaml.SafeLoader), file, line, depth)
             nodes = [] if problems else list(yaml.compose_all(text, Loader=yaml.SafeLoader))
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -114,33 +117,34 @@ def parse_yaml(data: bytes, file: str) -> tuple[Document | None, list[Problem]]:
     merge = _merge_key(nodes[0])
     if merge is not None:
         return None, [Problem(file, line(merge.start_mark.index), "YAML merge keys ('<<') are not supported; write the keys out")]
-    return Document(nodes[0], line), []
+    return Document(nodes[0], line, text, aliases), []
 
 
-def _plain(events: Iterable[yaml.Event], file: str, line: Lines) -> list[Problem]:
-    """The features this reader refuses, found in one pass over the parser's events, before any node is made."""
-    depth = aliases = 0
+def _plain(events: Iterable[yaml.Event], file: str, line: Lines, depth: int = 0) -> tuple[list[Problem], int]:
+    """The features this reader refuses, found in one pass over the parser's events, before any node is made; and
+    the number of aliases."""
+    aliases = 0
     for event in events:
         kind = type(event)
         if kind is yaml.ScalarEvent:  # most of a file: tested first
             if event.tag is not None:
-                return [_tagged(event, file, line)]
+                return [_tagged(event, file, line)], aliases
             half = _SURROGATE.search(event.value) if event.style == '"' else None
             if half is not None:
-                return [_surrogate(half.group(), event, file, line)]
+                return [_surrogate(half.group(), event, file, line)], aliases
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             depth += 1
             if depth > MAX_DEPTH:
-                return [Problem(file, line(event.start_mark.index), f"lists and mappings are nested more than {MAX_DEPTH} deep; flatten the file")]
+                return [Problem(file, line(event.start_mark.index), f"lists and mappings are nested more than {MAX_DEPTH} deep; flatten the file")], aliases
             if event.tag is not None:
-                return [_tagged(event, file, line)]
+                return [_tagged(event, file, line)], aliases
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             depth -= 1
         elif kind is yaml.AliasEvent:
             aliases += 1
             if aliases > MAX_ALIASES:
-                return [Problem(file, line(event.start_mark.index), f"the file uses more than {MAX_ALIASES} aliases ('*name'); write the values out")]
-    return []
+                return [Problem(file, line(event.start_mark.index), f"the file uses more than {MAX_ALIASES} aliases ('*name'); write the values out")], aliases
+    return [], aliases
 
 
 def _tagged(event: yaml.ScalarEvent | yaml.CollectionStartEvent, file: str, line: Lines) -> Problem:
