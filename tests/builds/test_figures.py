@@ -19,7 +19,8 @@ FIGURES = FIGURES + "    image: {src: images/one.png, width: 640, height: 480}\n
 
 
 def test_an_image_shows_with_its_size_and_alt_and_entries_link_to_the_figure(tmp_path: Path) -> None:
-    glossary = GLOSSARY.replace("explanation: A long story.", "explanation: As Figure 1 shows, a long story.")
+    # Written with a character reference (the explanation is Markdown): the browser shows "Figure 1", so it is linked.
+    glossary = GLOSSARY.replace("explanation: A long story.", "explanation: As Figure&#32;1 shows, a long story.")
     result = build(tmp_path, glossary=glossary, annotations={"figures.yml": FIGURES}, docs_files={"images/one.png": PNG})
     assert result.returncode == 0, result.output
     one = result.page("one/index.html")

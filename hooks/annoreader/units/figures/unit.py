@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from ...core.htmltext import Open, rewrite_text
@@ -77,7 +77,9 @@ class FiguresUnit(Unit):
                     at = m.end()
             return "".join(out) + escape(text[at:], quote=False) if out else None
 
-        return rewrite_text(fragment, replace) if known else fragment
+        # The whole fragment with its character references decoded holds every text node's text: without a mention
+        # there, none has one, and the fragment need not be taken apart (most of a glossary's entries).
+        return rewrite_text(fragment, replace) if known and _MENTION.search(unescape(fragment)) else fragment
 
     def place(self, key: str) -> tuple[str, str] | None:
         return self.build.strings("figures.caption_of", id=key), f"figure-{key}"
