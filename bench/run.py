@@ -424,7 +424,7 @@ def serve_loop() -> dict[str, Any]:
 def rebuild(project: Path, edit: str) -> dict[str, Any]:
     """serve's rebuild after an edit, in-process in a fresh process (bench/rebuild.py)."""
     command = [sys.executable, str(BENCH / "rebuild.py"), str(project), edit]
-    done = subprocess.run(command, check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
+    done = subprocess.run(command, check=False, env=builds.ENV, capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))

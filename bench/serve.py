@@ -18,6 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import builds
+
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 5
 # The pause after an edit shows, before the next save: a second, and a random part of the watcher's half-second poll
@@ -88,7 +90,7 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
     log = (project / "serve.log").open("w")
     server = subprocess.Popen(
         [python, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=project, stdout=log, stderr=subprocess.STDOUT, env=builds.ENV,
     )
     base = f"http://127.0.0.1:{port}/"
     try:
