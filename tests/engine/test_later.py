@@ -57,3 +57,14 @@ def test_the_search_reads_neither_the_cards_nor_the_numbered_paragraphs(tmp_path
     written = build.later.restore("one/", build.fill(page, content))
     assert 'class="rdr-cards"' in written and "A defense." in written and "rdr-later" not in written
     assert 'id="p1"' in written and ">THAAD</a> stood.</p>" in written
+
+
+def test_a_comment_in_the_text_cannot_pass_for_a_slot(tmp_path: Path) -> None:
+    """A page may hold any comment; one written like the glossary's slots is not filled with its cards."""
+    build = engine(tmp_path, {"glossary.yml": GLOSSARY}, {"units": ["sections", "glossary"]})
+    page = PageInfo("one.md", "one/", "One", 0, True)
+    forged = "<!--rdr-slot-:glossary/cards--><!--rdr-slot-0000000000000000:glossary/cards-->"
+    content = build.weave(f"<h1>One</h1>\n<p>The THAAD stood.</p>\n{forged}\n", page)
+    written = build.later.restore("one/", build.fill(page, content))
+    assert forged in written
+    assert written.count("A defense.") == 2  # the term's card and the list of terms printed after the section

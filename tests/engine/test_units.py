@@ -459,7 +459,10 @@ def test_serve_makes_again_only_the_matcher_bibliography_files_and_references_th
     assert "A Third Book" in edited["references/doe-2011.ris"] and "A Third Book" in page_edited
     (folder / "glossary.yml").write_text(TWO_TERMS.replace("A defense of the homeland.", "A defense of the nation."), encoding="utf-8")
     fourth, _, _ = rebuild()
-    assert fourth.unit("glossary").marker.matcher is not first.unit("glossary").marker.matcher  # its owners are the terms
+    assert fourth.unit("glossary").marker.matcher is first.unit("glossary").marker.matcher  # it matches ids and variants
+    (folder / "glossary.yml").write_text(TWO_TERMS.replace("variants: [GMD]", "variants: [GMD, Midcourse]"), encoding="utf-8")
+    fifth, _, _ = rebuild()
+    assert fifth.unit("glossary").marker.matcher is not first.unit("glossary").marker.matcher
     clean = Build(config, UNITS)
     clean.load()
     clean_files, _ = clean.generated()

@@ -12,7 +12,7 @@ from ...core.prose import Prose
 from ...core.site import Mark
 from ...core.spans import Before, Frame, Wrap, plan, write
 from ...core.unit import Unit, Weave
-from .model import Term
+from .model import Glossary, Term
 
 # Fragments are written without a page's structure: no numbered paragraphs, no facts, no cards.
 _BARE = Frame(lambda token, number: token.markup, lambda items: "", lambda items: "")
@@ -23,7 +23,8 @@ class Marker:
     """The glossary's way of marking, for one build."""
 
     unit: Unit
-    matcher: Matcher[Term]
+    matcher: Matcher[str]  # the terms' ids
+    data: Glossary | None  # the matched terms by id (None: there is nothing to match)
     everywhere: bool  # every mention a link, not only the first on a page
     templates: Any
 
@@ -46,7 +47,8 @@ class Marker:
         seen: set[str] = weave.state.setdefault(f"{self.unit.name}.seen", {m.id for m in weave.marks if m.kind == "term"})
         wraps = []
         for match in self.matcher.find(text):
-            term = match.owner
+            assert self.data is not None
+            term = self.data.term(match.owner)
             linked = self.everywhere or term.id not in seen
             seen.add(term.id)
             link = linked and bool(glossary)

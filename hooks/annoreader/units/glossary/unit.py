@@ -74,10 +74,11 @@ class GlossaryUnit(Unit):
     def marker(self) -> Marker:
         if self._marker is None:
             terms = self.glossary.terms if self.glossary else ()
-            # Under serve, made again only when a term changed: the matcher's owners are the terms themselves.
-            matcher = self.build.reuse_if(("glossary", "matcher"), lambda: terms, lambda: Matcher((t, v.text, v.case_rule) for t in terms for v in t.variants))
+            # Under serve, made again only when what it matches changed (a term's id or variants, not its definition):
+            # it finds the terms by id, and the marker takes each from this build's glossary.
+            matcher = self.build.reuse_if(("glossary", "matcher"), self.woven, lambda: Matcher((t.id, v.text, v.case_rule) for t in terms for v in t.variants))
             everywhere = self.build.settings.link_terms is LinkMode.ALL
-            self._marker = Marker(self, matcher, everywhere, self.build.templates.unit("glossary"))
+            self._marker = Marker(self, matcher, self.glossary, everywhere, self.build.templates.unit("glossary"))
         return self._marker
 
     def href(self, from_url: str) -> str | None:
