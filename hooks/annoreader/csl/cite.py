@@ -79,7 +79,15 @@ def cite(work: Work, style_name: str, url: str, paragraph: str | None = None, in
 
 def cite_html(work: Work, style_name: str, url: str, paragraph: str | None = None, initials: bool = True) -> tuple[str, str]:
     """The same as `cite`, as HTML (italics where the style sets them), from escaped data."""
-    return _cite(_escaped({**for_styles(work), "URL": url}), work.id, style_name, paragraph, initials)
+    note, entry = _cite(_escaped({**for_styles(work), "URL": url}), work.id, style_name, paragraph, initials)
+    assert entry is not None
+    return note, entry
+
+
+def citation_html(work: Work, style_name: str, url: str, paragraph: str | None = None, initials: bool = True) -> str:
+    """The note or in-text citation alone, as HTML: a bibliography entry does not depend on the locator, and making
+    one is most of what the processor spends on a work."""
+    return _cite(_escaped({**for_styles(work), "URL": url}), work.id, style_name, paragraph, initials, entry=False)[0]
 
 
 def as_text(html: str) -> str:
@@ -88,13 +96,13 @@ def as_text(html: str) -> str:
     return text_of(html)
 
 
-def _cite(item: dict[str, Any], key: str, style_name: str, paragraph: str | None, initials: bool) -> tuple[str, str]:
+def _cite(item: dict[str, Any], key: str, style_name: str, paragraph: str | None, initials: bool, entry: bool = True) -> tuple[str, str | None]:
     bibliography = CitationStylesBibliography(_style(style_name, initials), CiteProcJSON([item]), formatter.html)
     locator = Locator("paragraph", paragraph) if paragraph else None
     citation = Citation([CitationItem(key, locator=locator)] if locator else [CitationItem(key)])
     bibliography.register(citation)
     note = bibliography.cite(citation, lambda _: None)
-    return _finished(str(note)), _finished(str(bibliography.bibliography()[0]))
+    return _finished(str(note)), _finished(str(bibliography.bibliography()[0])) if entry else None
 
 
 @functools.cache

@@ -120,20 +120,26 @@ class CitingUnit(Unit):
             URL=_URL_SLOT, note=t("citing.section_note", section=_SECTION_SLOT),
         )
         one = replace(edition, URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}", note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT))
+        original = self._styles(self.essay, None)
         return {
-            "original": self._styles(self.essay, None) + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
-            "original_one": self._styles(self.essay, _GLOBAL_SLOT),
+            "original": original + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
+            "original_one": self._styles(self.essay, _GLOBAL_SLOT, original),
             "edition": self._styles(edition, None),
             "edition_one": self._styles(one, _PARAGRAPH_SLOT),
         }
 
-    def _styles(self, work: Work, locator: str | None) -> list[Format]:
-        """The work in each CSL style: its note or in-text citation and its bibliography entry."""
+    def _styles(self, work: Work, locator: str | None, entries: list[Format] | None = None) -> list[Format]:
+        """The work in each CSL style: its note or in-text citation and its bibliography entry (taken from
+        `entries`, the same work's formats without a locator, when given: the locator changes only the citation)."""
         t = self.build.strings
         found = []
-        for label, style, initials in cite.CITE_STYLES:
-            note, entry = cite.cite_html(work, style, work.URL or "", locator, initials)
-            found += [Format(t("citing.citation", style=label), cite.as_text(note), note), Format(t("citing.bibliography", style=label), cite.as_text(entry), entry)]
+        for n, (label, style, initials) in enumerate(cite.CITE_STYLES):
+            if entries is None:
+                note, entry = cite.cite_html(work, style, work.URL or "", locator, initials)
+                listed = Format(t("citing.bibliography", style=label), cite.as_text(entry), entry)
+            else:
+                note, listed = cite.citation_html(work, style, work.URL or "", locator, initials), entries[2 * n + 1]
+            found += [Format(t("citing.citation", style=label), cite.as_text(note), note), listed]
         return found
 
     # -- every page's head ---------------------------------------------------------------------------------
