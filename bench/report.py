@@ -317,7 +317,10 @@ It writes `bench/results.json` (every sample), then this README and `bench/scali
   fresh process (`bench/inproc.py`) once MkDocs is imported: the build itself. The engine's share is timed
   there too, by wrapping every engine call the hook makes (the public methods of `annoreader.core.build.Build`, and `searchindex.rewrite`)
   and each unit's steps within them (such as `glossary.mark` or `notes.fill`); only the outermost calls count
-  in the engine's total.
+  in the engine's total. Every measured process keeps Python's default of caching compiled bytecode, which the
+  untimed build writes: where the environment turns it off (`PYTHONDONTWRITEBYTECODE`, as this machine's does),
+  each build compiled the engine's modules again (about 40 ms), while MkDocs' and the theme's load from the
+  bytecode pip wrote when it installed them.
 - **Peak memory** (1, 2, 8) is the maximum resident set size of each timed `mkdocs build` process, start-up
   included, as the kernel reports it when the process ends (`ru_maxrss` from `os.wait4`); medians of the same
   runs as the wall times. A small process, `bench/peak.py`, starts each build and takes both its wall time and

@@ -39,7 +39,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Read:
-    """A file as last read: its text, its record, whether it uses aliases, and where its lists' items stand."""
+    """A file as last read: its text, its record, how many aliases it uses, and where its lists' items stand."""
 
     text: str
     record: Any
