@@ -46,6 +46,15 @@ def engine(
     return build
 
 
+def glossary_site(folder: Path, text: str = GLOSSARY) -> tuple[Path, SiteConfig]:
+    """A project in `folder` with the sections and glossary units and `text` as its glossary: the glossary file's
+    path (to edit it) and the site's configuration (for a Session's builds)."""
+    (folder / "annotations").mkdir(parents=True, exist_ok=True)
+    glossary = folder / "annotations" / "glossary.yml"
+    glossary.write_text(text, encoding="utf-8")
+    return glossary, SiteConfig(folder, "T", {"reader": {"units": ["sections", "glossary"]}})
+
+
 def weave(build: Build, html: str, url: str = "one/", title: str = "One", editorial: bool = False) -> str:
     """The page as woven and completed, with the blocks held back from the theme's search back in place, as it is
     written (one page: the others a completed page may link to are not woven)."""

@@ -16,6 +16,7 @@ from annoreader.core.session import Session
 from annoreader.units import UNITS
 from annoreader.csl.model import WorksFile
 from annoreader.units.glossary.model import GlossaryFile
+from tests.engine.engine import glossary_site
 
 ROOT = Path(__file__).parents[2]
 ESSAY_GLOSSARY = ROOT / "annotations" / "glossary.yml"
@@ -184,10 +185,7 @@ def test_serve_reads_an_edited_glossary_by_its_term_even_after_builds_that_loade
     """What a file read last is kept for the run, not only from one build to the next: builds that loaded nothing
     (page edits) or failed to load in between do not make the next definition edit read the whole file. A plain
     build reads the whole file every time."""
-    (tmp_path / "annotations").mkdir()
-    glossary = tmp_path / "annotations" / "glossary.yml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    glossary, config = glossary_site(tmp_path, GLOSSARY)
     session = Session(UNITS)
     session.start("serve")
     session.begin(config)

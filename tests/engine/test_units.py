@@ -17,7 +17,7 @@ from annoreader.core.site import Appearance, PageInfo
 from annoreader.core.session import BUILD_GC_THRESHOLD, IDLE_COLLECTION_S, Session
 from annoreader.core.yamlfile import MAX_BYTES, digest
 from annoreader.units import UNITS
-from tests.engine.engine import GLOSSARY, engine, weave, written
+from tests.engine.engine import GLOSSARY, engine, glossary_site, weave, written
 from tests.engine.people.unit import PeopleUnit
 
 PEOPLE = "people:\n  - {id: jane, name: Jane Doe, role: A <writer>.}\n"
@@ -69,10 +69,7 @@ def test_dependants_of_a_unit_that_failed_to_load_wait_for_it(tmp_path: Path) ->
 
 
 def test_serve_loads_the_annotations_again_only_when_they_change(tmp_path: Path) -> None:
-    (tmp_path / "annotations").mkdir()
-    glossary = tmp_path / "annotations" / "glossary.yml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    glossary, config = glossary_site(tmp_path)
     session = Session(UNITS)
     session.start("serve")
     first, _ = session.begin(config)
@@ -88,10 +85,7 @@ def test_serve_loads_the_annotations_again_only_when_they_change(tmp_path: Path)
 
 
 def test_serve_keeps_the_last_annotations_that_loaded(tmp_path: Path) -> None:
-    (tmp_path / "annotations").mkdir()
-    glossary = tmp_path / "annotations" / "glossary.yml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    glossary, config = glossary_site(tmp_path)
     for command, keeps in (("serve", True), ("build", False)):
         session = Session(UNITS)
         session.start(command)
@@ -108,10 +102,7 @@ def test_serve_keeps_the_last_annotations_that_loaded(tmp_path: Path) -> None:
 
 
 def test_serve_weaves_again_only_the_pages_that_changed(tmp_path: Path) -> None:
-    (tmp_path / "annotations").mkdir()
-    glossary = tmp_path / "annotations" / "glossary.yml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    glossary, config = glossary_site(tmp_path)
     page = PageInfo("one.md", "one/", "One", 0, True)
     html = "<h1>One</h1>\n<p>The THAAD stood.</p>\n"
     session = Session(UNITS)
@@ -144,10 +135,7 @@ def test_a_definition_edit_weaves_no_page_again_yet_every_page_shows_it(tmp_path
     """A page's weave leaves slots for what shows a term's definition (its card, the page's lists of terms), filled
     in each build: a definition edit weaves no page again, yet each page that marks the term shows the new text. A
     change to what marking reads of every term (variants) weaves every page again."""
-    (tmp_path / "annotations").mkdir()
-    glossary = tmp_path / "annotations" / "glossary.yml"
-    glossary.write_text(TWO_TERMS, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    glossary, config = glossary_site(tmp_path, TWO_TERMS)
     pages = {
         PageInfo("one.md", "one/", "One", 0, True): "<h1>One</h1>\n<p>The THAAD stood.</p>\n",
         PageInfo("two.md", "two/", "Two", 1, True): "<h1>Two</h1>\n<p>The GMD stood.</p>\n",
@@ -215,10 +203,7 @@ def test_a_definition_edit_weaves_again_the_pages_whose_marks_show_it(tmp_path: 
 def test_a_build_collects_garbage_less_often_until_it_ends_however_it_ends(tmp_path: Path) -> None:
     """The session slows the cyclic garbage collector while a build runs and gives the process its rhythm back
     when the build ends, or when it cannot begin."""
-    (tmp_path / "annotations").mkdir()
-    glossary = tmp_path / "annotations" / "glossary.yml"
-    glossary.write_text(GLOSSARY, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    glossary, config = glossary_site(tmp_path)
     before = gc.get_threshold()
     try:
         gc.set_threshold(700, 10, 10)
@@ -252,9 +237,7 @@ def test_under_serve_the_collector_gets_its_rhythm_back_only_once_it_has_collect
     """Given back at a served build's end, the default rhythm set off a full collection at the next allocation,
     before the browser was told to reload: it comes back after the idle collection, and a build that begins
     first keeps the build's rhythm."""
-    (tmp_path / "annotations").mkdir()
-    (tmp_path / "annotations" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    config = SiteConfig(tmp_path, "T", {"reader": {"units": ["sections", "glossary"]}})
+    _, config = glossary_site(tmp_path)
     before = gc.get_threshold()
     try:
         gc.set_threshold(700, 10, 10)
