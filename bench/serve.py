@@ -91,6 +91,9 @@ def measure(project: Path, python: str = sys.executable, edits: tuple[str, ...] 
     server = subprocess.Popen(
         [python, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--livereload"],
         cwd=project, stdout=log, stderr=subprocess.STDOUT, env=builds.ENV,
+        # Ctrl-C reaches it even when the benchmark was started in the background, which ignores SIGINT for its
+        # children: it is stopped as an author stops it, so that it removes its temporary folders.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     base = f"http://127.0.0.1:{port}/"
     try:

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -28,6 +29,9 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{self.port}"],
             cwd=project, env=ENV, stdout=self._out, stderr=subprocess.STDOUT,
+            # Ctrl-C reaches it even when this run was started in the background, which ignores SIGINT for its
+            # children: `stop` relies on it.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
 
     def output(self) -> str:
@@ -153,6 +157,7 @@ def test_the_served_site_equals_a_clean_build_after_an_edit_to_any_kind_of_annot
     reach every file that shows it, as a clean build would make it."""
     annotations = {"notes.yml": NOTES, "works.yml": WORKS, "essay.yml": ESSAY, "figures.yml": FIGURES, "questions.yml": QUESTIONS, "assignments.yml": ASSIGNMENTS}
     project = write_site(tmp_path / "project", annotations=annotations)
+    kept_before = set(Path(tempfile.gettempdir()).glob("annoreader-files-*"))
     server = Server(project)
     try:
         server.wait_for(lambda: "Serving on" in server.output(), "the first build")
@@ -164,5 +169,8 @@ def test_the_served_site_equals_a_clean_build_after_an_edit_to_any_kind_of_annot
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
             server.wait_for(lambda: shown in server.get(page), f"the edit to {name} to show")
             assert_served_equals_clean_build(server, project, tmp_path / f"clean-{n}")
+        assert set(Path(tempfile.gettempdir()).glob("annoreader-files-*")) - kept_before, "serve kept its downloads in a folder"
     finally:
         server.stop()
+    # Stopped as Ctrl-C stops it, serve removes the folder where it kept the downloads.
+    assert not set(Path(tempfile.gettempdir()).glob("annoreader-files-*")) - kept_before
