@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -200,25 +200,31 @@ def test_a_definition_edit_weaves_again_the_pages_whose_marks_show_it(tmp_path: 
     assert shown == {p.url: clean.later.restore(p.url, clean.fill(p, cleanly[p.url])) for p in pages}
 
 
-def test_a_build_collects_garbage_less_often_until_it_ends_however_it_ends(tmp_path: Path) -> None:
+@pytest.fixture
+def default_rhythm() -> Iterator[None]:
+    """The collector at Python's default rhythm for the test, and the process's own rhythm back after it."""
+    before = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_a_build_collects_garbage_less_often_until_it_ends_however_it_ends(tmp_path: Path, default_rhythm: None) -> None:
     """The session slows the cyclic garbage collector while a build runs and gives the process its rhythm back
     when the build ends, or when it cannot begin."""
     glossary, config = glossary_site(tmp_path)
-    before = gc.get_threshold()
-    try:
-        gc.set_threshold(700, 10, 10)
-        session = Session(UNITS)
-        session.start("build")
+    session = Session(UNITS)
+    session.start("build")
+    session.begin(config)
+    assert gc.get_threshold() == BUILD_GC_THRESHOLD
+    session.end()
+    assert gc.get_threshold() == (700, 10, 10)
+    glossary.write_text(GLOSSARY.replace("definition: ", "defintion: "), encoding="utf-8")
+    with pytest.raises(AnnotationError):
         session.begin(config)
-        assert gc.get_threshold() == BUILD_GC_THRESHOLD
-        session.end()
-        assert gc.get_threshold() == (700, 10, 10)
-        glossary.write_text(GLOSSARY.replace("definition: ", "defintion: "), encoding="utf-8")
-        with pytest.raises(AnnotationError):
-            session.begin(config)
-        assert gc.get_threshold() == (700, 10, 10)
-    finally:
-        gc.set_threshold(*before)
+    assert gc.get_threshold() == (700, 10, 10)
 
 
 class _Cycle:
@@ -233,32 +239,27 @@ def _collected_within(seconds: float, alive: Callable[[], object]) -> bool:
     return alive() is None
 
 
-def test_under_serve_the_collector_gets_its_rhythm_back_only_once_it_has_collected_while_idle(tmp_path: Path) -> None:
+def test_under_serve_the_collector_gets_its_rhythm_back_only_once_it_has_collected_while_idle(tmp_path: Path, default_rhythm: None) -> None:
     """Given back at a served build's end, the default rhythm set off a full collection at the next allocation,
     before the browser was told to reload: it comes back after the idle collection, and a build that begins
     first keeps the build's rhythm."""
     _, config = glossary_site(tmp_path)
-    before = gc.get_threshold()
-    try:
-        gc.set_threshold(700, 10, 10)
-        session = Session(UNITS)
-        session.start("serve")
-        session.begin(config)
-        session.end()
-        assert gc.get_threshold() == BUILD_GC_THRESHOLD
-        session.begin(config)  # the next edit, before the server was idle: no collection, the build's rhythm
-        time.sleep(IDLE_COLLECTION_S + 0.3)
-        assert gc.get_threshold() == BUILD_GC_THRESHOLD
-        session.end()
-        deadline = time.monotonic() + IDLE_COLLECTION_S + 2
-        while gc.get_threshold() != (700, 10, 10) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert gc.get_threshold() == (700, 10, 10)
-        session.begin(config)
-        session.stop()  # Ctrl-C in the middle of a build
-        assert gc.get_threshold() == (700, 10, 10)
-    finally:
-        gc.set_threshold(*before)
+    session = Session(UNITS)
+    session.start("serve")
+    session.begin(config)
+    session.end()
+    assert gc.get_threshold() == BUILD_GC_THRESHOLD
+    session.begin(config)  # the next edit, before the server was idle: no collection, the build's rhythm
+    time.sleep(IDLE_COLLECTION_S + 0.3)
+    assert gc.get_threshold() == BUILD_GC_THRESHOLD
+    session.end()
+    deadline = time.monotonic() + IDLE_COLLECTION_S + 2
+    while gc.get_threshold() != (700, 10, 10) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gc.get_threshold() == (700, 10, 10)
+    session.begin(config)
+    session.stop()  # Ctrl-C in the middle of a build
+    assert gc.get_threshold() == (700, 10, 10)
 
 
 def test_under_serve_a_build_leaves_no_cycles_behind_once_the_server_is_idle() -> None:

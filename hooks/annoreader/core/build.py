@@ -104,7 +104,8 @@ class Build:
         self.sections_of: dict[str, tuple[str, ...]] = {}  # the navigation sections each page is in, by its URL
         # Marks that stand for markup until a page is written: named for the run, so no text can forge one.
         self.marks_id: str = self.keep(("marks",), lambda: secrets.token_hex(8))
-        self._slot = re.compile(rf"<!--rdr-slot-{self.marks_id}:([a-z]+)/([^>]*?)-->")
+        self._slot_mark = f"<!--rdr-slot-{self.marks_id}:"  # then the unit's name, '/', its key and '-->' (slot)
+        self._slot = re.compile(re.escape(self._slot_mark) + r"([a-z]+)/([^>]*?)-->")
         self.later = Later(self.marks_id)  # blocks held back from the theme's search until their page is written
         # Under `mkdocs serve`, what the run's previous build made or used (reuse), and what this build made or used,
         # for the next one. None outside `mkdocs serve`, where no build follows to reuse anything.
@@ -277,10 +278,15 @@ class Build:
         now = depends()
         return self.reuse(key, lambda: (now, make()), lambda found: found[0] == now)[1]
 
+    def once_if(self, key: Any, depends: Callable[[], object], make: Callable[[], T]) -> T:
+        """`make()`, made once a build (`once`) and under serve taken from the last build while `depends()` is the
+        same (`reuse_if`): for markup many pages show alike that depends on a little of the annotations."""
+        return self.once(key, lambda: self.reuse_if(key, depends, make))
+
     def slot(self, unit: Unit, key: str) -> str:
         """What stands in a page, as woven, for markup that `unit` fills in once the page is complete (Unit.slot).
         The theme's search never reads it, as it never reads the blocks it excludes (see Later)."""
-        return f"<!--rdr-slot-{self.marks_id}:{unit.name}/{quote(key, safe='')}-->"
+        return f"{self._slot_mark}{unit.name}/{quote(key, safe='')}-->"
 
     def woven_as_before(self) -> bool:
         """Whether what every page's weave depends on besides its own HTML is as the run's previous build had it:
@@ -325,7 +331,7 @@ class Build:
             return core.paragraph(number, classes, kept)
 
         def later(markup: str) -> str:
-            return self.later.hold(url, markup, markup.startswith(f"<!--rdr-slot-{self.marks_id}:"))
+            return self.later.hold(url, markup, markup.startswith(self._slot_mark))
 
         return Frame(paragraph, core.facts, core.cards, later, lambda markup: self.later.hold(url, markup, True))
 
@@ -336,7 +342,7 @@ class Build:
         owner, key = self._generated.get(page.src, (None, None))
 
         def complete(html: str) -> str:
-            if "<!--rdr-slot-" in html:
+            if self._slot_mark in html:
                 html = self._slot.sub(lambda m: self._fill_slot(m, page), html)
             for unit in self.units:
                 html = unit.fill(page, key if unit is owner else None, html)

@@ -35,8 +35,7 @@ class Marker:
         def make() -> str:
             return self.templates.link(term, glossary) if linked else self.templates.mention(term)
 
-        build, key = self.unit.build, ("glossary", "opening", term.id, linked, glossary)
-        return build.once(key, lambda: build.reuse_if(key, lambda: (term, self.templates), make))
+        return self.unit.build.once_if(("glossary", "opening", term.id, linked, glossary), lambda: (term, self.templates), make)
 
     def _wraps(self, weave: Weave, text: str, at: int, paragraph: int | None, where: tuple[str, str] | None) -> list[Wrap]:
         """The marks of the terms in one stretch of text starting at offset `at`; the page's marks so far decide

@@ -136,7 +136,7 @@ class GlossaryUnit(Unit):
         under serve again only when the term changed."""
         key = ("glossary", "card", term.id, glossary)
         html = self.build.templates.unit("glossary")
-        return self.build.once(key, lambda: self.build.reuse_if(key, lambda: (term, html), lambda: html.card(term, glossary)))
+        return self.build.once_if(key, lambda: (term, html), lambda: html.card(term, glossary))
 
     def term_list(self, terms: Sequence[Term], from_url: str, heading: str) -> str:
         return self.build.templates.unit("glossary").term_list(terms, self.href(from_url), heading, False) if terms else ""
