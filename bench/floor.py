@@ -87,7 +87,11 @@ def replay(seen: dict[str, list[Any]], site: Path, plain: Path) -> dict[str, Any
             renderer.reset().convert(text)
 
     def format_citations() -> None:
-        cite._style.cache_clear()  # the styles are parsed once a build: that is the library's work too
+        # The styles are parsed once a build: that is the library's work too. The lookups the engine remembers in a
+        # parsed style go with it, so each replay finds them as a build does.
+        cite._parsed.cache_clear()
+        cite._macros.clear()
+        cite._terms.clear()
         for function, args, kwargs in seen["citeproc"]:
             function(*args, **kwargs)
 

@@ -105,12 +105,18 @@ def _cite(item: dict[str, Any], key: str, style_name: str, paragraph: str | None
     return _finished(str(note)), _finished(str(bibliography.bibliography()[0])) if entry else None
 
 
-@functools.cache
 def _style(name: str, initials: bool = True) -> CitationStylesStyle:
     """A parsed CSL style; parsing takes longer than citing, and the files never change during a run."""
-    return CitationStylesStyle(io.BytesIO(_adapted(name, initials)), validate=False)
+    return _parsed(_adapted(name, initials))
 
 
+@functools.cache
+def _parsed(xml: bytes) -> CitationStylesStyle:
+    # Keyed by the adapted XML: a style without a style-wide `initialize-with` reads the same either way, once.
+    return CitationStylesStyle(io.BytesIO(xml), validate=False)
+
+
+@functools.cache
 def _adapted(name: str, initials: bool) -> bytes:
     """The style's XML, adapted where citeproc-py (CSL 1.0.1) reads it otherwise than the reference processor,
     citeproc-js:
