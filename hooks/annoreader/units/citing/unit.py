@@ -40,6 +40,17 @@ class Format:
         return Format(self.label, text, html)
 
 
+def _as_paragraph(entry: Format, section: Work, paragraph: Work) -> Format:
+    """A section's bibliography entry as its paragraph's: the two records differ only in their URL and note, which
+    a style prints as they are where it prints them (a condition can test whether they are there, not what they say)."""
+    text, html = entry.text, entry.html
+    for old, new in ((section.URL, paragraph.URL), (section.note, paragraph.note)):
+        if old and new:
+            text = text.replace(old, new)
+            html = html.replace(escape(old), escape(new)) if html is not None else None
+    return Format(entry.label, text, html)
+
+
 class CitingUnit(Unit):
     name = "citing"
     files = {"essay": WorksFile}
@@ -121,16 +132,18 @@ class CitingUnit(Unit):
         )
         one = replace(edition, URL=f"{_URL_SLOT}#p{_PARAGRAPH_SLOT}", note=t("citing.paragraph_note", section=_SECTION_SLOT, n=_PARAGRAPH_SLOT))
         original = self._styles(self.essay, None)
+        section = self._styles(edition, None)
         return {
             "original": original + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
             "original_one": self._styles(self.essay, _GLOBAL_SLOT, original),
-            "edition": self._styles(edition, None),
-            "edition_one": self._styles(one, _PARAGRAPH_SLOT),
+            "edition": section,
+            "edition_one": self._styles(one, _PARAGRAPH_SLOT, [_as_paragraph(f, edition, one) for f in section]),
         }
 
     def _styles(self, work: Work, locator: str | None, entries: list[Format] | None = None) -> list[Format]:
         """The work in each CSL style: its note or in-text citation and its bibliography entry (taken from
-        `entries`, the same work's formats without a locator, when given: the locator changes only the citation)."""
+        `entries`, formats in the same order whose entries are this work's, when given: a locator changes only the
+        citation)."""
         t = self.build.strings
         found = []
         for n, (label, style, initials) in enumerate(cite.CITE_STYLES):
