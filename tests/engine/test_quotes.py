@@ -3,7 +3,7 @@ said in one place."""
 
 from __future__ import annotations
 
-from annoreader.core.prose import Prose
+from annoreader.core.prose import Prose, fold
 from annoreader.core.quotes import Place, Quote, QuoteIndex, QuoteUse, explain
 
 PAGE = Prose(
@@ -76,3 +76,17 @@ def test_each_mistake_has_its_message() -> None:
         f'{where} "missile" is in the text, but never after the prefix "Then" and before the suffix " defenses" (One); '
         "copy them exactly from the page, spaces included"
     )
+
+
+def test_every_kind_of_white_space_folds_to_one_space() -> None:
+    # Single spaces are left in place, so each other white space character, alone or in a run, must still fold.
+    odd = ["\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\u00a0", "\u1680", "\u2028", "\u3000"]
+    for space in odd:
+        for around in ("", " ", space):
+            assert fold(f"a{around}{space}{around}b") == "a b"
+            prose = Prose(f"<p>one{around}{space}{around}two three</p>")
+            text, origin = prose.folded
+            assert text == "one two three"
+            assert prose.text[origin[text.index("two")] :].startswith("two three")
+    assert fold("a b  c") == "a b c"
+    assert found(use("missile defense slowed.", prefix="grew. Then ")) == {"a": [("missile defense slowed.", 1)]}

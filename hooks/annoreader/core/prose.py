@@ -19,7 +19,9 @@ _CARRIES_PROSE = frozenset({PARAGRAPH_CLASS, PASSAGE_CLASS})
 NOT_PROSE = frozenset("h1 h2 h3 h4 h5 h6 code pre kbd samp script style svg button title template textarea select".split())
 # Terms are marked in prose that is not already a link or a label.
 NOT_MARKABLE = NOT_PROSE | frozenset({"a", "abbr", "label", "option"})
-_SPACE = re.compile(r"\s+")
+# The white space folding changes: a run of two or more characters, or one that is not a space. Single spaces,
+# most of a text's white space, are left where they are rather than each replaced by itself.
+_UNFOLDED = re.compile(r"\s{2,}|[^\S ]")
 WORD = re.compile(r"\w+")
 
 
@@ -101,7 +103,7 @@ class Prose:
     @cached_property
     def folded(self) -> tuple[str, Origin]:
         """The text with runs of white space folded to one space, and where each character came from."""
-        return _SPACES.sub(" ", self.text), Origin(self.text)
+        return _UNFOLDED.sub(" ", self.text), Origin(self.text)
 
     def run_at(self, offset: int) -> Run | None:
         """The run holding the character at `offset`."""
@@ -127,7 +129,6 @@ class Prose:
             yield Segment(start, self.text[start : run.end], run.paragraph)
 
 
-_SPACES = re.compile(r"\s+")
 _LONG_SPACES = re.compile(r"\s\s+")
 
 
@@ -157,4 +158,4 @@ def _within_text(around: tuple[Open, ...]) -> tuple[Open, ...]:
 
 def fold(text: str) -> str:
     """White space as the folded text holds it: any run is one space (a prefix and suffix keep their ends)."""
-    return _SPACE.sub(" ", text)
+    return _UNFOLDED.sub(" ", text)
