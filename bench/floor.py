@@ -5,8 +5,9 @@ for what the features show (Python-Markdown rendering each annotation text once,
 the text's own citations, libyaml reading the annotation files, JSON encoding the exports), on top of what MkDocs
 and the theme do with the pages and files the features add. This script records the libraries' calls during the
 build and replays each alone afterwards, garbage collector off, best of REPEAT (as timeit does: a lower bound).
-citeproc is replayed through the engine's two calls into it (`cite.formatted`, `cite.cite_html`), whose own part
-(the works' data handed over, a little clean-up of the output) is small against the processor's.
+citeproc is replayed through the engine's three calls into it (`cite.formatted`, `cite.cite_html`,
+`cite.citation_html`), whose own part (the works' data handed over, a little clean-up of the output) is small against
+the processor's.
 It also times writing the files the features add (those the site without the hook does not have) into an empty
 folder, which is part of MkDocs' and the hook's share.
 
@@ -44,7 +45,7 @@ def record() -> dict[str, list[Any]]:
         return convert(self, text)
 
     markdown.SafeMarkdown.convert = converting  # type: ignore[method-assign]
-    for name in ("formatted", "cite_html"):
+    for name in ("formatted", "cite_html", "citation_html"):
         original = getattr(cite, name)
 
         def citing(*args: Any, _original: Callable[..., Any] = original, **kwargs: Any) -> Any:
