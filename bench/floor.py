@@ -91,8 +91,7 @@ def replay(seen: dict[str, list[Any]], site: Path, plain: Path) -> dict[str, Any
         # The styles are parsed once a build: that is the library's work too. The lookups the engine remembers in a
         # parsed style go with it, so each replay finds them as a build does.
         cite._parsed.cache_clear()
-        cite._macros.clear()
-        cite._terms.clear()
+        cite._answers.clear()
         for function, args, kwargs in seen["citeproc"]:
             function(*args, **kwargs)
 

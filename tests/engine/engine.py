@@ -7,8 +7,10 @@ from typing import Any
 
 from annoreader.core.build import Build, SiteConfig
 from annoreader.core.problems import AnnotationError
+from annoreader.core.records import load_file
 from annoreader.core.site import PageInfo
 from annoreader.core.unit import Source
+from annoreader.csl.model import Work, WorksFile
 from annoreader.units import UNITS
 from annoreader.units.glossary.model import Glossary
 from annoreader.units.glossary.unit import GlossaryUnit
@@ -78,3 +80,8 @@ def load_glossary(path: Path) -> Glossary:
         raise AnnotationError(source.problems)
     assert glossary is not None
     return glossary
+
+
+def load_works(path: Path) -> tuple[Work, ...]:
+    """The works (CSL-YAML) in the file at `path`, as the notes and citing units read them."""
+    return tuple(load_file(path, path.name, WorksFile).references)

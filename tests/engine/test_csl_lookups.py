@@ -7,16 +7,16 @@ from pathlib import Path
 import pytest
 from citeproc.model import CitationStylesElement, Locale
 
-from annoreader.core.records import load_file
 from annoreader.csl import cite
-from annoreader.csl.model import Work, WorksFile
+from annoreader.csl.model import Work
+from tests.engine.engine import load_works
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKS = (ROOT / "annotations" / "works.yml", ROOT / "annotations" / "essay.yml", ROOT / "tests" / "sites" / "second" / "annotations" / "works.yml")
 
 
 def every_work() -> list[Work]:
-    return [w for path in WORKS for w in load_file(path, path.name, WorksFile).references]
+    return [w for path in WORKS for w in load_works(path)]
 
 
 def formatted_everywhere(works: list[Work]) -> list[object]:
@@ -35,7 +35,7 @@ def test_remembered_lookups_format_as_fresh_ones(monkeypatch: pytest.MonkeyPatch
     assert len({w.type for w in works}) >= 3
     # Styles run in turn share the remembered answers: a lookup kept for one style and given to another would show.
     remembered = formatted_everywhere(works)
-    assert cite._macros and cite._terms
+    assert len({len(key) for key in cite._answers}) == 2  # macros and terms both asked
     monkeypatch.setattr(CitationStylesElement, "get_macro", cite._get_macro)
     monkeypatch.setattr(Locale, "get_term", cite._get_term)
     assert formatted_everywhere(works) == remembered

@@ -6,7 +6,7 @@ import functools
 import io
 import re
 from pathlib import Path
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from typing import Any
 
@@ -173,34 +173,32 @@ Substitute.render = _substitute  # type: ignore[method-assign]
 
 # citeproc-py runs an XPath query each time it renders a macro or looks up a term: a third of what formatting a work
 # costs. A parsed style and its locales never change (styles are parsed once a run, above), so each answer is kept,
-# with the element asked (the key holds it, so its identity cannot pass to another element).
-_MISSING = object()
-_macros: dict[tuple[Any, str], Any] = {}
-_terms: dict[tuple[Any, str, str | None, bool], Any] = {}
+# a missing one too, keyed by the element asked (the key holds it, so its identity cannot pass to another element).
+_UNASKED, _MISSING = object(), object()
+_answers: dict[tuple[Any, ...], Any] = {}
 _get_macro = CitationStylesElement.get_macro
 _get_term = Locale.get_term
 
 
-def _macro(self: Any, name: str) -> Any:
-    key = (self.get_root(), name)
-    found = _macros.get(key)
-    if found is None:
-        found = _macros[key] = _get_macro(self, name)
+def _remembered(key: tuple[Any, ...], ask: Callable[[], Any]) -> Any:
+    found = _answers.get(key, _UNASKED)
+    if found is _UNASKED:
+        try:
+            found = ask()
+        except IndexError:
+            found = _MISSING
+        _answers[key] = found
+    if found is _MISSING:
+        raise IndexError(key[-1])
     return found
+
+
+def _macro(self: Any, name: str) -> Any:
+    return _remembered((self.get_root(), name), lambda: _get_macro(self, name))
 
 
 def _term(self: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
-    key = (self, name, form, zero_padded)
-    found = _terms.get(key)
-    if found is None:
-        try:
-            found = _get_term(self, name, form, zero_padded)
-        except IndexError:
-            found = _MISSING
-        _terms[key] = found
-    if found is _MISSING:
-        raise IndexError(name)
-    return found
+    return _remembered((self, form, zero_padded, name), lambda: _get_term(self, name, form, zero_padded))
 
 
 CitationStylesElement.get_macro = _macro  # type: ignore[method-assign]

@@ -135,15 +135,14 @@ class CitingUnit(Unit):
         section = self._styles(edition, None)
         return {
             "original": original + [Format("BibTeX", export.bibtex([self.essay])), Format("RIS", export.ris([self.essay]))],
-            "original_one": self._styles(self.essay, _GLOBAL_SLOT, original),
+            "original_one": self._styles(self.essay, _GLOBAL_SLOT, original[1::2]),
             "edition": section,
-            "edition_one": self._styles(one, _PARAGRAPH_SLOT, [_as_paragraph(f, edition, one) for f in section]),
+            "edition_one": self._styles(one, _PARAGRAPH_SLOT, [_as_paragraph(f, edition, one) for f in section[1::2]]),
         }
 
     def _styles(self, work: Work, locator: str | None, entries: list[Format] | None = None) -> list[Format]:
         """The work in each CSL style: its note or in-text citation and its bibliography entry (taken from
-        `entries`, formats in the same order whose entries are this work's, when given: a locator changes only the
-        citation)."""
+        `entries`, this work's entry in each style in turn, when given: a locator changes only the citation)."""
         t = self.build.strings
         found = []
         for n, (label, style, initials) in enumerate(cite.CITE_STYLES):
@@ -151,7 +150,7 @@ class CitingUnit(Unit):
                 note, entry = cite.cite_html(work, style, work.URL or "", locator, initials)
                 listed = Format(t("citing.bibliography", style=label), cite.as_text(entry), entry)
             else:
-                note, listed = cite.citation_html(work, style, work.URL or "", locator, initials), entries[2 * n + 1]
+                note, listed = cite.citation_html(work, style, work.URL or "", locator, initials), entries[n]
             found += [Format(t("citing.citation", style=label), cite.as_text(note), note), listed]
         return found
 
