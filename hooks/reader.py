@@ -17,6 +17,7 @@ from annoreader.core.site import PageInfo
 from annoreader.units import UNITS
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import TableOfContents
 
 log = logging.getLogger("mkdocs.plugins.annoreader")
 
@@ -123,6 +124,13 @@ def on_nav(nav: Any, config: Any, files: Files) -> Any:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    if _build().lists_own_contents(page.file.src_uri):
+        # Material writes a page's headings into its markup twice (the drawer's contents and the sidebar's, which
+        # `hide: [toc]` only hides): 4,000 links on a book's glossary. The title stays: "Skip to content" leads there.
+        title = list(page.toc)[:1]
+        for link in title:
+            link.children = []
+        page.toc = TableOfContents(title)
     info = _page(page)
     return _build().weave(html, info) if info.section else html
 

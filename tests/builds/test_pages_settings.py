@@ -20,6 +20,9 @@ def test_pages_can_move_and_be_switched_off(tmp_path: Path) -> None:
     lexicon = result.page("reference/lexicon/index.html")
     assert '<h1 id="lexicon">Lexicon' in lexicon and "<p>Words to know.</p>" in lexicon
     assert 'href="../../one/#p1"' in lexicon  # "Appears in", from one folder deeper
+    # Moved, it still lists its own contents: the theme's navigation gets only its title, not its terms again.
+    assert 'href="#thaad"' in lexicon and 'href="#thaad" class="md-nav__link' not in lexicon
+    assert '<a href="#lexicon" class="md-skip">' in lexicon
     assert (result.site / "works" / "index.html").exists() and (result.site / "works" / "bibliography.bib").exists()
     assert 'href="bibliography.bib"' in result.page("works/index.html")
     assert not (result.site / "figures").exists() and not (result.site / "data" / "index.html").exists()

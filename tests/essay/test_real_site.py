@@ -33,6 +33,19 @@ def test_glossary_covers_the_key_terms(real_site: BuildResult) -> None:
     assert {"gmd", "thaad", "epaa", "abm-treaty"} <= set(found)
 
 
+def test_the_glossary_lists_its_contents_once(real_site: BuildResult) -> None:
+    """The glossary's own index links every entry. Material would list the page's headings twice more in its
+    markup, in the drawer and in the sidebar that `hide: [toc]` only hides; the theme gets the title alone, where
+    its "Skip to content" link leads. Other pages keep their contents."""
+    glossary = real_site.page("glossary/index.html")
+    index = glossary[glossary.index('class="rdr-glossary-index"') : glossary.index("</nav>", glossary.index('class="rdr-glossary-index"'))]
+    assert set(re.findall(r'href="#([a-z0-9-]+)"', index)) >= set(entries(glossary))
+    assert re.findall(r'href="#[^"]*" class="md-nav__link', glossary) == []
+    assert '<a href="#glossary" class="md-skip">' in glossary
+    instructors = real_site.page("for-instructors/index.html")
+    assert len(re.findall(r'href="#[^"]*" class="md-nav__link', instructors)) >= 2
+
+
 def test_every_entry_lists_every_paragraph_where_its_term_occurs(real_site: BuildResult) -> None:
     occurs: dict[str, list[str]] = {}
     for name in SECTIONS:

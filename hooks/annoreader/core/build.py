@@ -232,6 +232,11 @@ class Build:
         written, as problems."""
         return write_site_files(folder, {**self.downloads, **exports}, self.store)
 
+    def lists_own_contents(self, path: str) -> bool:
+        """Whether the page at `path` (under docs/) is a generated one that lists its own headings."""
+        owner = self._owners.get(path)
+        return owner is not None and owner[1].own_contents
+
     def what_is(self, path: str) -> str:
         """What the engine makes at `path`, as a message names it."""
         return _describe(*self._owners[path])

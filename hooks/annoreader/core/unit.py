@@ -40,12 +40,14 @@ class PageSpec:
 @dataclass(frozen=True)
 class Generated:
     """A file a unit adds to the site's source: a page (with `key`, which `fill` receives) or a download.
-    `setting` names the entry of extra.reader.pages that moves it, when one does (by default its key)."""
+    `setting` names the entry of extra.reader.pages that moves it, when one does (by default its key).
+    `own_contents`: the page lists its own headings, so the theme's navigation needs only its title."""
 
     path: str
     content: str
     key: str | None = None
     setting: str | None = None
+    own_contents: bool = False
 
     @property
     def moved_by(self) -> str | None:
@@ -277,7 +279,8 @@ class Unit:
         if setting.path is None:
             return None
         intro = setting.intro or self.build.strings(self._string(key, "intro"), **values)
-        return Generated(setting.path, markdown_page(self.page_title(key), [markdown_text(intro), "", *body], own_contents, own_search), key)
+        page = markdown_page(self.page_title(key), [markdown_text(intro), "", *body], own_contents, own_search)
+        return Generated(setting.path, page, key, own_contents=own_contents)
 
     def _string(self, key: str, what: str) -> str:
         return f"{self.name}.{what}" if key == self.name else f"{self.name}.{key}.{what}"
