@@ -1,4 +1,4 @@
-"""The CSL processor's remembered style lookups (macros, terms) format every work exactly as fresh lookups do."""
+"""The CSL processor's remembered style lookups (its XPath queries, its terms) format every work exactly as fresh lookups do."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def test_remembered_lookups_format_as_fresh_ones(monkeypatch: pytest.MonkeyPatch
     assert len({w.type for w in works}) >= 3
     # Styles run in turn share the remembered answers: a lookup kept for one style and given to another would show.
     remembered = formatted_everywhere(works)
-    assert len({len(key) for key in cite._answers}) == 2  # macros and terms both asked
-    monkeypatch.setattr(CitationStylesElement, "get_macro", cite._get_macro)
+    assert len({len(key) for key in cite._answers}) == 2  # XPath queries and terms both asked
+    monkeypatch.setattr(CitationStylesElement, "xpath_search", cite._xpath_search)
     monkeypatch.setattr(Locale, "get_term", cite._get_term)
     assert formatted_everywhere(works) == remembered
 

@@ -171,12 +171,14 @@ def _substitute(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any
 Text._variable = _recorded  # type: ignore[method-assign]
 Substitute.render = _substitute  # type: ignore[method-assign]
 
-# citeproc-py runs an XPath query each time it renders a macro or looks up a term: a third of what formatting a work
-# costs. A parsed style and its locales never change (styles are parsed once a run, above), so each answer is kept,
-# a missing one too, keyed by the element asked (the key holds it, so its identity cannot pass to another element).
+# citeproc-py runs an XPath query each time it renders a macro, looks up a term, or finds an element's layout, its
+# citation or bibliography, its parent names: a third of what formatting a work costs. A parsed style and its locales
+# never change (styles are parsed once a run, above; the processor keeps its state in Python attributes, not in the
+# XML), so each answer is kept, a missing one too, keyed by the element asked (the key holds it, so its identity
+# cannot pass to another element).
 _UNASKED, _MISSING = object(), object()
 _answers: dict[tuple[Any, ...], Any] = {}
-_get_macro = CitationStylesElement.get_macro
+_xpath_search = CitationStylesElement.xpath_search
 _get_term = Locale.get_term
 
 
@@ -193,15 +195,15 @@ def _remembered(key: tuple[Any, ...], ask: Callable[[], Any]) -> Any:
     return found
 
 
-def _macro(self: Any, name: str) -> Any:
-    return _remembered((self.get_root(), name), lambda: _get_macro(self, name))
+def _xpath(self: Any, expression: str) -> list[Any]:
+    return list(_remembered((self, expression), lambda: _xpath_search(self, expression)))  # a list the caller may change
 
 
 def _term(self: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
     return _remembered((self, form, zero_padded, name), lambda: _get_term(self, name, form, zero_padded))
 
 
-CitationStylesElement.get_macro = _macro  # type: ignore[method-assign]
+CitationStylesElement.xpath_search = _xpath  # type: ignore[method-assign]
 Locale.get_term = _term  # type: ignore[method-assign]
 
 # US English puts a full stop or comma that follows a closing quotation mark inside it (the locale's
