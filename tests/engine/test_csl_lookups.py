@@ -1,11 +1,11 @@
-"""The CSL processor's remembered style lookups (its XPath queries, its terms) format every work exactly as fresh lookups do."""
+"""The CSL processor's remembered lookups in a parsed style format every work exactly as fresh lookups do."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from citeproc.model import CitationStylesElement, Locale
+from citeproc.model import CitationStylesElement, Locale, Parent
 
 from annoreader.csl import cite
 from annoreader.csl.model import Work
@@ -35,9 +35,10 @@ def test_remembered_lookups_format_as_fresh_ones(monkeypatch: pytest.MonkeyPatch
     assert len({w.type for w in works}) >= 3
     # Styles run in turn share the remembered answers: a lookup kept for one style and given to another would show.
     remembered = formatted_everywhere(works)
-    assert len({len(key) for key in cite._answers}) == 2  # XPath queries and terms both asked
+    assert {key[0] for key in cite._answers} == {"xpath", "term", "calls"}  # every kind of lookup asked
     monkeypatch.setattr(CitationStylesElement, "xpath_search", cite._xpath_search)
     monkeypatch.setattr(Locale, "get_term", cite._get_term)
+    monkeypatch.setattr(Parent, "calls_variable", cite._calls_variable)
     assert formatted_everywhere(works) == remembered
 
 
@@ -47,3 +48,14 @@ def test_a_term_the_locale_lacks_is_still_missing_when_asked_again() -> None:
         with pytest.raises(IndexError):
             locale.get_term("no-such-term")
     assert locale.get_term("and").text == "and"
+
+
+def test_each_group_of_each_style_is_asked_for_itself_whether_it_calls_a_variable() -> None:
+    answers = []
+    for _label, style, initials in cite.CITE_STYLES:
+        rendering = cite._xpath_search(cite._style(style, initials).root, "cs:macro|cs:citation|cs:bibliography")
+        for element in (e for part in rendering for e in part.iter()):
+            if getattr(type(element), "calls_variable", None) is Parent.calls_variable:  # elements that do not answer it their own way
+                answers.append(element.calls_variable())
+                assert answers[-1] == cite._calls_variable(element), element.tag
+    assert set(answers) == {True, False}

