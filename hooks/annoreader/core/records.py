@@ -99,8 +99,10 @@ class RecordReader:
             self.problem(node, label, f"expected a mapping of keys to values, found {_describe(node)}")
             return None
         fields, hints = shape(cls)
-        added = {e.key: e for e in self.extensions.get(cls, ())}
-        known = [*fields, *added]
+        required = _required(cls)
+        extensions = self.extensions.get(cls, ())
+        added = {e.key: e for e in extensions}
+        known = [*fields, *added] if extensions else fields
         values: dict[str, yaml.Node] = {}
         found_before = len(self.problems)
         misspelt: set[str] = set()  # keys an unknown key was taken for: their absence is already explained
@@ -119,19 +121,17 @@ class RecordReader:
         ok = len(self.problems) == found_before  # an unknown or repeated key spoils the record
         missing = []
         for name, f in fields.items():
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if name not in values or _is_null(values[name]):
-                if required:
+            given = values.get(name)
+            if given is None or _is_null(given):
+                if name in required:
                     ok = False
-                    if name in values:
-                        self.problem(values[name], label, f"'{name}' is required{_described(fields[name])}")
+                    if given is not None:
+                        self.problem(given, label, f"'{name}' is required{_described(f)}")
                     elif name not in misspelt:
                         missing.append(name)
                 continue
             before = len(self.problems)
-            f = fields[name]
-            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            value = self.value(hints[name], values[name], label, name, required)
+            value = self.value(hints[name], given, label, name, name in required)
             if len(self.problems) > before:
                 ok = False
             kwargs[f.name] = value
@@ -150,11 +150,9 @@ class RecordReader:
         return cls(**kwargs) if ok else None
 
     def value(self, hint: Any, node: yaml.Node, label: str, name: str, required: bool = False) -> Any:
-        origin = get_origin(hint)
-        args = get_args(hint)
-        if origin in (Union, types.UnionType):
-            (inner,) = [a for a in args if a is not type(None)]
-            return self.value(inner, node, label, name, required)
+        origin, args = _read_as(hint)
+        if origin is Union:
+            return self.value(args[0], node, label, name, required)
         if origin is tuple:
             if not isinstance(node, yaml.SequenceNode):
                 self.problem(node, label, f"'{name}' must be a list, not {_describe(node)}")
@@ -165,7 +163,7 @@ class RecordReader:
             if len(node.value) > MAX_ITEMS:
                 self.problem(node, label, f"'{name}' has {len(node.value):,} items, more than the {MAX_ITEMS:,} a list may hold; split the file")
                 return ()
-            if dataclasses.is_dataclass(args[0]):
+            if args[1]:  # a list of records
                 return tuple(self.record(args[0], item, label, i + 1) for i, item in enumerate(node.value))
             return tuple(self.value(args[0], item, label, f"{name} item {i + 1}") for i, item in enumerate(node.value))
         if hint is int:
@@ -181,7 +179,7 @@ class RecordReader:
             if text is not None and text not in args:
                 self.problem(node, label, f"'{name}' must be one of {', '.join(args)}, not '{text}'")
             return text
-        if dataclasses.is_dataclass(hint):
+        if origin is dataclass:
             return self.record(hint, node, label)
         if origin is typing.Annotated and args[1] == DATE:
             return self.date(node, label, name)
@@ -276,6 +274,28 @@ def odd_text(value: str) -> str | None:
 @functools.cache
 def _extensions_field(cls: type) -> str:
     return next(f.name for f in dataclasses.fields(cls) if f.metadata.get("extensions"))
+
+
+@functools.cache
+def _read_as(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+    """How the reader takes a type, worked out once per type: (Union, (the type inside an optional one,)),
+    (tuple, (item type, whether items are records)), (dataclass, ()) for a record, else its origin and arguments."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (Union, types.UnionType):
+        (inner,) = [a for a in args if a is not type(None)]
+        return Union, (inner,)
+    if origin is tuple:
+        return tuple, (args[0], dataclasses.is_dataclass(args[0]))
+    if origin is None and dataclasses.is_dataclass(hint):
+        return dataclass, ()
+    return origin, args
+
+
+@functools.cache
+def _required(cls: type) -> frozenset[str]:
+    """The keys a record must have: its fields without a default."""
+    fields, _ = shape(cls)
+    return frozenset(k for k, f in fields.items() if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
 
 
 @functools.cache
