@@ -92,3 +92,10 @@ def test_marks_spelled_with_character_references_are_read_as_the_browser_reads_t
     assert text.paragraphs == {1: (0, len("A term.9"))}
     assert [(term, text.text[start:end]) for term, start, end in text.terms] == [("t", "term")]
     assert text.note_refs == {"9": len("A term.")}
+
+
+def test_of_an_attribute_given_twice_the_first_counts_as_in_a_browser() -> None:
+    page = '<body><p id="p2" id="p1" class="rdr-para" class="other">A <a class="rdr-term" data-rdr-term="t" data-rdr-term="u">term</a>.</p><p class=rdr-para id=p3>B</p></body>'
+    text = published_text(page)
+    assert text.paragraphs == {2: (0, len("A term.")), 3: (len("A term."), len("A term.B"))}
+    assert [term for term, _, _ in text.terms] == ["t"]

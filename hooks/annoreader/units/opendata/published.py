@@ -90,7 +90,16 @@ def _first_marking_tag(document: str, at: int) -> int:
 
 
 def _attrs(raw: str) -> dict[str, str]:
-    return {m.group(1).lower(): html.unescape(next((g for g in m.groups()[1:] if g is not None), "")) for m in _ATTR.finditer(raw)}
+    """A start tag's attributes as a browser keeps them: names in lower case, values decoded, and of a name given
+    twice the first."""
+    found: dict[str, str] = {}
+    for m in _ATTR.finditer(raw):
+        name, double, single, bare = m.groups()
+        name = name.lower()
+        if name not in found:
+            value = double if double is not None else single if single is not None else bare or ""
+            found[name] = html.unescape(value)
+    return found
 
 
 class _Reader:
