@@ -23,8 +23,8 @@ def markdown_page(title: str, lines: Sequence[str], own_contents: bool = False, 
     """A page with `title` (front matter and heading) and the Markdown `lines` under it. A page that lists its own
     contents (`own_contents`) asks the theme not to list its headings again (Material's `hide: [toc]`, and the hook
     leaves the theme only the title to list): a long glossary would otherwise carry thousands more elements for a
-    phone to lay out. A page whose unit gives the
-    search its entries itself (`own_search`) is kept from the theme's indexer, which would parse all of it."""
+    phone to lay out. A page whose unit gives the search its entries itself (`own_search`) is kept from the theme's
+    indexer, which would parse all of it."""
     # MkDocs and the theme put a page's title into markup as it is: escaped here.
     meta = [f"title: {json.dumps(escape(title))}"] + (["hide: [toc]"] if own_contents else []) + (["search: {exclude: true}"] if own_search else [])
     return "\n".join(["---", *meta, "---", "", f"# {markdown_text(title)}", "", *lines, ""])
