@@ -682,7 +682,7 @@ def floor_section(r: dict[str, Any]) -> str:
         "build without the hook lacks: the MkDocs row is lower by what compiling them costs there (about 0.1 s; on the "
         "essay it falls below zero), so this floor is lower, by that much, than one with the same cache on both sides. "
         "citeproc-py is replayed from unparsed styles, with the lookups the engine remembers in a parsed style (its "
-        "XPath queries and terms, `csl/cite.py`) remembered afresh, as in a build.\n\n"
+        "XPath queries, terms and which groups call a variable, `csl/cite.py`) remembered afresh, as in a build.\n\n"
         + table(["", "Essay", "Book"], rows)
         + cross_check(r, numbers["book"]["mkdocs"])
         + f"\n\nOn the book the floor alone is {x(book['ratio'])} the build without the hook. Without citeproc "
