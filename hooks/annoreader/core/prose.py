@@ -19,9 +19,10 @@ _CARRIES_PROSE = frozenset({PARAGRAPH_CLASS, PASSAGE_CLASS})
 NOT_PROSE = frozenset("h1 h2 h3 h4 h5 h6 code pre kbd samp script style svg button title template textarea select".split())
 # Terms are marked in prose that is not already a link or a label.
 NOT_MARKABLE = NOT_PROSE | frozenset({"a", "abbr", "label", "option"})
-# The white space folding changes: a run of two or more characters, or one that is not a space. Single spaces,
-# most of a text's white space, are left where they are rather than each replaced by itself.
-_UNFOLDED = re.compile(r"\s{2,}|[^\S ]")
+# Runs of white space that folding shortens, and all it changes: those, and single white space that is not a space.
+# Single spaces, most of a text's white space, are left where they are rather than each replaced by itself.
+_LONG_SPACES = re.compile(r"\s\s+")
+_UNFOLDED = re.compile(_LONG_SPACES.pattern + r"|[^\S ]")
 WORD = re.compile(r"\w+")
 
 
@@ -128,8 +129,6 @@ class Prose:
                 i += 1
             yield Segment(start, self.text[start : run.end], run.paragraph)
 
-
-_LONG_SPACES = re.compile(r"\s\s+")
 
 
 class Origin:

@@ -150,7 +150,7 @@ class RecordReader:
         return cls(**kwargs) if ok else None
 
     def value(self, hint: Any, node: yaml.Node, label: str, name: str, required: bool = False) -> Any:
-        origin, args = _read_as(hint)
+        origin, args = read_as(hint)
         if origin is Union:
             return self.value(args[0], node, label, name, required)
         if origin is tuple:
@@ -277,7 +277,7 @@ def _extensions_field(cls: type) -> str:
 
 
 @functools.cache
-def _read_as(hint: Any) -> tuple[Any, tuple[Any, ...]]:
+def read_as(hint: Any) -> tuple[Any, tuple[Any, ...]]:
     """How the reader takes a type, worked out once per type: (Union, (the type inside an optional one,)),
     (tuple, (item type, whether items are records)), (dataclass, ()) for a record, else its origin and arguments."""
     origin, args = get_origin(hint), get_args(hint)

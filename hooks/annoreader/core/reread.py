@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import types
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, TypeVar, Union
 
 import yaml
 
-from .records import Extensions, RecordReader, read_file, shape
+from .records import Extensions, RecordReader, read_as, read_file, shape
 from .yamlfile import Document, parse_yaml, read_bytes
 
 T = TypeVar("T")
@@ -129,11 +128,7 @@ def _spans(cls: type, document: Document) -> tuple[Span, ...]:
 
 def _item_class(hint: Any) -> type | None:
     """The record class of a field that holds a list of records, else None."""
-    if get_origin(hint) in (Union, types.UnionType):
-        inner = [a for a in get_args(hint) if a is not type(None)]
-        hint = inner[0] if len(inner) == 1 else None
-    if get_origin(hint) is tuple:
-        args = get_args(hint)
-        if args and dataclasses.is_dataclass(args[0]) and isinstance(args[0], type):
-            return args[0]
-    return None
+    origin, args = read_as(hint)
+    if origin is Union:
+        origin, args = read_as(args[0])
+    return args[0] if origin is tuple and args[1] else None
